@@ -1,0 +1,49 @@
+using Codecov.Grains.Uploads;
+
+namespace Codecov.Grains.Commits;
+
+/// <summary>
+/// A commit: its uploads and their merged report. Key: <see cref="CommitKey"/>. Every processed
+/// upload is merged exactly once; the line data lives in the report archive, the grain keeps totals.
+/// </summary>
+[Alias("codecov.ICommitGrain")]
+public interface ICommitGrain : IGrainWithStringKey
+{
+    /// <summary>Creates the commit on first use; on an existing commit fills in only what is unknown.</summary>
+    [Alias("Upsert")]
+    Task<CommitInfo> UpsertAsync(CommitUpsert update);
+
+    /// <summary>The commit, or null when no uploader ever announced it.</summary>
+    [Alias("Get")]
+    Task<CommitInfo?> GetAsync();
+
+    /// <summary>Marks the commit's (single, "default") report as created (CLI <c>create-report</c>).</summary>
+    [Alias("CreateReport")]
+    Task<CommitInfo> CreateReportAsync();
+
+    /// <summary>Registers a new upload and returns its id; refuses past the per-commit upload limit.</summary>
+    [Alias("CreateUpload")]
+    Task<UploadInfo> CreateUploadAsync(UploadRequest request);
+
+    /// <summary>Merges a processed upload's session report (idempotent per upload id).</summary>
+    [Alias("MergeSession")]
+    Task MergeSessionAsync(ProcessedSession session);
+
+    /// <summary>Records an upload that could not be processed.</summary>
+    [Alias("RecordUploadError")]
+    Task RecordUploadErrorAsync(string uploadId, UploadError error);
+
+    /// <summary>Records that an upload's payload is stored and processing began.</summary>
+    [Alias("RecordUploadReceived")]
+    Task RecordUploadReceivedAsync(string uploadId);
+
+    [Alias("GetUploads")]
+    Task<IReadOnlyList<UploadInfo>> GetUploadsAsync();
+
+    [Alias("GetUploadCounts")]
+    Task<UploadCounts> GetUploadCountsAsync();
+
+    /// <summary>The merged report with per-file line states, or null for an unknown commit.</summary>
+    [Alias("GetReport")]
+    Task<CommitReport?> GetReportAsync();
+}

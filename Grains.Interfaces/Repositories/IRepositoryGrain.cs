@@ -1,0 +1,14 @@
+namespace Codecov.Grains.Repositories;
+
+/// <summary>A repository: its upload token and settings. Key: <see cref="RepositoryKey"/>.</summary>
+[Alias("codecov.IRepositoryGrain")]
+public interface IRepositoryGrain : IGrainWithStringKey
+{
+    /// <summary>Creates the repository (and its upload token) on first use; returns it either way.</summary>
+    [Alias("EnsureCreated")]
+    Task<RepositoryInfo> EnsureCreatedAsync();
+
+    /// <summary>The repository, or null when it was never created.</summary>
+    [Alias("Get")]
+    Task<RepositoryInfo?> GetAsync();
+}

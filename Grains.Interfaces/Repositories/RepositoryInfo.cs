@@ -1,0 +1,9 @@
+namespace Codecov.Grains.Repositories;
+
+[GenerateSerializer, Immutable, Alias("codecov.RepositoryInfo")]
+public sealed record RepositoryInfo(
+    [property: Id(0)] RepositoryKey Key,
+    [property: Id(1)] string UploadToken,
+    [property: Id(2)] bool IsPrivate,
+    [property: Id(3)] string DefaultBranch,
+    [property: Id(4)] DateTimeOffset CreatedAt);

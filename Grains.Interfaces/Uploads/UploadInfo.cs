@@ -1,0 +1,49 @@
+using Codecov.Grains.Reports;
+
+namespace Codecov.Grains.Uploads;
+
+/// <summary>An upload's life: created (waiting for its payload), uploaded (stored, processing), processed, or error.</summary>
+public static class UploadStates
+{
+    public const string Started = "started";
+    public const string Uploaded = "uploaded";
+    public const string Processed = "processed";
+    public const string Error = "error";
+}
+
+/// <summary>What the uploader said about an upload when it asked to create it.</summary>
+[GenerateSerializer, Immutable, Alias("codecov.UploadRequest")]
+public sealed record UploadRequest(
+    [property: Id(0)] IReadOnlyList<string> Flags,
+    [property: Id(1)] string? Name,
+    [property: Id(2)] string? CiService,
+    [property: Id(3)] string? BuildId,
+    [property: Id(4)] string? BuildUrl,
+    [property: Id(5)] string? JobCode,
+    [property: Id(6)] string UploadType,
+    [property: Id(7)] IReadOnlyDictionary<string, string> Env,
+    [property: Id(8)] string? Package);
+
+[GenerateSerializer, Immutable, Alias("codecov.UploadError")]
+public sealed record UploadError([property: Id(0)] string Code, [property: Id(1)] string Message);
+
+[GenerateSerializer, Immutable, Alias("codecov.UploadInfo")]
+public sealed record UploadInfo(
+    [property: Id(0)] string UploadId,
+    [property: Id(1)] int SessionId,
+    [property: Id(2)] string State,
+    [property: Id(3)] UploadRequest Request,
+    [property: Id(4)] DateTimeOffset CreatedAt,
+    [property: Id(5)] DateTimeOffset? ProcessedAt,
+    [property: Id(6)] UploadError? Error,
+    [property: Id(7)] ReportTotals? Totals,
+    [property: Id(8)] IReadOnlyList<string> Formats);
+
+/// <summary>A processed upload handed from the upload grain to its commit: where its session report is stored.</summary>
+[GenerateSerializer, Immutable, Alias("codecov.ProcessedSession")]
+public sealed record ProcessedSession(
+    [property: Id(0)] string UploadId,
+    [property: Id(1)] int SessionId,
+    [property: Id(2)] string ArchiveKey,
+    [property: Id(3)] ReportTotals Totals,
+    [property: Id(4)] IReadOnlyList<string> Formats);

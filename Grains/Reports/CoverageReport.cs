@@ -1,0 +1,74 @@
+namespace Codecov.Grains.Reports;
+
+/// <summary>A whole report: files by path, merged across sessions (Codecov's <c>Report</c>).</summary>
+public sealed class CoverageReport
+{
+    private readonly Dictionary<string, FileReport> files = new(StringComparer.Ordinal);
+    private readonly SortedSet<int> sessions = new();
+
+    public IEnumerable<FileReport> Files => files.Values.OrderBy(f => f.Path, StringComparer.Ordinal);
+
+    public IReadOnlyCollection<int> SessionIds => sessions;
+
+    public FileReport? this[string path] => files.GetValueOrDefault(path);
+
+    public FileReport GetOrAddFile(string path)
+    {
+        if (!files.TryGetValue(path, out var file)) files[path] = file = new FileReport(path);
+        return file;
+    }
+
+    public void AddSession(int sessionId) => sessions.Add(sessionId);
+
+    /// <summary>Merges another report into this one, file by file, line by line.</summary>
+    public void Merge(CoverageReport other)
+    {
+        foreach (var id in other.sessions) sessions.Add(id);
+        foreach (var file in other.files.Values)
+        {
+            if (!file.HasCoverage) continue;
+            if (files.TryGetValue(file.Path, out var existing)) existing.Merge(file);
+            else
+            {
+                var copy = GetOrAddFile(file.Path);
+                copy.Merge(file);
+            }
+        }
+    }
+
+    /// <summary>Removes sessions (a re-processed or carried-forward upload) and the files they leave empty.</summary>
+    public void RemoveSessions(IReadOnlySet<int> sessionIds)
+    {
+        foreach (var id in sessionIds) sessions.Remove(id);
+        foreach (var file in files.Values.ToList())
+        {
+            file.RemoveSessions(sessionIds);
+            if (file.Count == 0) files.Remove(file.Path);
+        }
+    }
+
+    /// <summary>Drops files that hold no coverable line, as Codecov does when it builds a report.</summary>
+    public void DropEmptyFiles()
+    {
+        foreach (var file in files.Values.Where(f => !f.HasCoverage).ToList()) files.Remove(file.Path);
+    }
+
+    /// <summary>Codecov's report totals: file totals summed, coverage recomputed, sessions counted.</summary>
+    public ReportTotals Totals
+    {
+        get
+        {
+            int fileCount = 0, lines = 0, hits = 0, misses = 0, partials = 0, branches = 0, methods = 0, complexity = 0, complexityTotal = 0;
+            foreach (var file in files.Values)
+            {
+                var t = file.Totals;
+                if (t.Lines == 0) continue;
+                fileCount++;
+                lines += t.Lines; hits += t.Hits; misses += t.Misses; partials += t.Partials;
+                branches += t.Branches; methods += t.Methods; complexity += t.Complexity; complexityTotal += t.ComplexityTotal;
+            }
+            return new ReportTotals(fileCount, lines, hits, misses, partials,
+                lines > 0 ? CoverageRatio.Of(hits, lines) : null, branches, methods, 0, sessions.Count, complexity, complexityTotal, 0);
+        }
+    }
+}
