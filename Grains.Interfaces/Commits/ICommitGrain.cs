@@ -21,9 +21,9 @@ public interface ICommitGrain : IGrainWithStringKey
     [Alias("CreateReport")]
     Task<CommitInfo> CreateReportAsync();
 
-    /// <summary>Registers a new upload and returns its id; refuses past the per-commit upload limit.</summary>
+    /// <summary>Registers a new upload (creating the commit if needed); refuses past the per-commit upload limit.</summary>
     [Alias("CreateUpload")]
-    Task<UploadInfo> CreateUploadAsync(UploadRequest request);
+    Task<UploadCreation> CreateUploadAsync(UploadRequest request);
 
     /// <summary>Merges a processed upload's session report (idempotent per upload id).</summary>
     [Alias("MergeSession")]

@@ -47,3 +47,7 @@ public sealed record ProcessedSession(
     [property: Id(2)] string ArchiveKey,
     [property: Id(3)] ReportTotals Totals,
     [property: Id(4)] IReadOnlyList<string> Formats);
+
+/// <summary>The new upload, or why the commit refused it (Codecov's message, e.g. "Too many uploads to this commit.").</summary>
+[GenerateSerializer, Immutable, Alias("codecov.UploadCreation")]
+public sealed record UploadCreation([property: Id(0)] UploadInfo? Upload, [property: Id(1)] string? Refusal);
