@@ -37,6 +37,10 @@ public interface ICommitGrain : IGrainWithStringKey
     [Alias("RecordUploadReceived")]
     Task RecordUploadReceivedAsync(string uploadId);
 
+    /// <summary>One upload of this commit, or null.</summary>
+    [Alias("GetUpload")]
+    Task<UploadInfo?> GetUploadAsync(string uploadId);
+
     [Alias("GetUploads")]
     Task<IReadOnlyList<UploadInfo>> GetUploadsAsync();
 

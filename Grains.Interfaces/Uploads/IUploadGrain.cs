@@ -1,16 +1,12 @@
 namespace Codecov.Grains.Uploads;
 
 /// <summary>
-/// One upload: stores nothing but its own record; reads its raw payload from the object store,
-/// parses it and hands the session to its commit. Key: <see cref="UploadKey"/>.
+/// One upload: keeps its own record (first learnt from its commit); reads its raw payload from the
+/// object store, parses it and hands the session to its commit. Key: <see cref="UploadKey"/>.
 /// </summary>
 [Alias("codecov.IUploadGrain")]
 public interface IUploadGrain : IGrainWithStringKey
 {
-    /// <summary>Records the upload as created by its commit.</summary>
-    [Alias("Create")]
-    Task CreateAsync(UploadInfo upload);
-
     /// <summary>
     /// The raw payload is durable at <paramref name="objectKey"/>: record that and start processing.
     /// Re-delivery of the same payload is acknowledged without processing twice.

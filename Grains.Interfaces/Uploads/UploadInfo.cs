@@ -22,7 +22,12 @@ public sealed record UploadRequest(
     [property: Id(5)] string? JobCode,
     [property: Id(6)] string UploadType,
     [property: Id(7)] IReadOnlyDictionary<string, string> Env,
-    [property: Id(8)] string? Package);
+    [property: Id(8)] string? Package,
+    [property: Id(9)] string? FormatVersion = null)
+{
+    /// <summary>Uploads created by the CLI endpoints carry the JSON envelope (Codecov's <c>format_version: v1</c>).</summary>
+    public const string CliFormatVersion = "v1";
+}
 
 [GenerateSerializer, Immutable, Alias("codecov.UploadError")]
 public sealed record UploadError([property: Id(0)] string Code, [property: Id(1)] string Message);

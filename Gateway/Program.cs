@@ -1,2 +1,0 @@
-var b = WebApplication.CreateBuilder(args);
-b.Build().Run();

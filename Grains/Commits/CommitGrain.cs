@@ -1,0 +1,134 @@
+using Codecov.Grains.Reports;
+using Codecov.Grains.Storage;
+using Codecov.Grains.Uploads;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Codecov.Grains.Commits;
+
+/// <summary>
+/// A commit's uploads and merged report. Non-reentrant, so sessions merge one at a time; each
+/// merge writes the archive first and the grain state second, and merging a session again is a
+/// no-op (same session id), so a crash between the two writes is repaired by re-delivery.
+/// </summary>
+public sealed class CommitGrain(
+    [PersistentState("commit", StorageNames.Grains)] IPersistentState<CommitState> state,
+    ReportArchiveStore archives,
+    IIndexStore index,
+    IOptions<CommitOptions> options,
+    TimeProvider clock,
+    ILogger<CommitGrain> logger) : Grain, ICommitGrain
+{
+    private CoverageReport? report;
+
+    private CommitKey Key => CommitKey.Parse(this.GetPrimaryKeyString());
+
+    public async Task<CommitInfo> UpsertAsync(CommitUpsert update)
+    {
+        var before = state.State.Info;
+        var after = CommitRecord.Apply(before, update, Key, clock.GetUtcNow());
+        if (after != before) await SaveAsync(after);
+        return after;
+    }
+
+    public Task<CommitInfo?> GetAsync() => Task.FromResult(state.State.Info);
+
+    public async Task<CommitInfo> CreateReportAsync()
+    {
+        var info = CommitRecord.Apply(state.State.Info, new CommitUpsert(null, null, null), Key, clock.GetUtcNow());
+        if (!info.ReportCreated || info != state.State.Info) await SaveAsync(info with { ReportCreated = true });
+        return state.State.Info!;
+    }
+
+    public async Task<UploadCreation> CreateUploadAsync(UploadRequest request)
+    {
+        if (state.State.Uploads.Count >= options.Value.MaxUploadsPerCommit)
+            return new UploadCreation(null, "Too many uploads to this commit.");
+
+        var now = clock.GetUtcNow();
+        var info = CommitRecord.Apply(state.State.Info, new CommitUpsert(null, null, null), Key, now);
+        var upload = new UploadInfo(Guid.NewGuid().ToString(), state.State.Uploads.Count, UploadStates.Started,
+            request, now, null, null, null, []);
+        state.State.Uploads.Add(upload);
+        await SaveAsync(info with { ReportCreated = true, UpdatedAt = now });
+        await index.UpsertUploadAsync(Key.Upload(upload.UploadId), upload.State);
+        return new UploadCreation(upload, null);
+    }
+
+    public Task<UploadInfo?> GetUploadAsync(string uploadId) => Task.FromResult(FindUpload(uploadId));
+
+    public async Task RecordUploadReceivedAsync(string uploadId)
+    {
+        if (FindUpload(uploadId) is not { State: UploadStates.Started } upload) return;
+        ReplaceUpload(upload with { State = UploadStates.Uploaded });
+        await state.WriteStateAsync();
+    }
+
+    public async Task MergeSessionAsync(ProcessedSession session)
+    {
+        if (FindUpload(session.UploadId) is not { } upload || upload.State == UploadStates.Processed) return;
+
+        var merged = await LoadReportAsync();
+        var sessionReport = await archives.LoadAsync(session.ArchiveKey)
+            ?? throw new InvalidOperationException($"Session archive {session.ArchiveKey} is missing.");
+        merged.Merge(sessionReport);
+        await archives.SaveAsync(ObjectKeys.CommitReport(Key), merged);
+
+        var now = clock.GetUtcNow();
+        ReplaceUpload(upload with
+        {
+            State = UploadStates.Processed, ProcessedAt = now, Totals = session.Totals, Formats = session.Formats, Error = null,
+        });
+        var totals = merged.Totals;
+        await SaveAsync(state.State.Info! with { Totals = totals, State = CommitStates.Complete, UpdatedAt = now });
+        await index.UpsertUploadAsync(Key.Upload(upload.UploadId), UploadStates.Processed);
+        logger.LogInformation("Merged upload {Upload} into {Commit}: {Coverage}% of {Lines} lines",
+            upload.UploadId, Key, totals.Coverage, totals.Lines);
+    }
+
+    public async Task RecordUploadErrorAsync(string uploadId, UploadError error)
+    {
+        if (FindUpload(uploadId) is not { } upload || upload.State == UploadStates.Processed) return;
+
+        var now = clock.GetUtcNow();
+        ReplaceUpload(upload with { State = UploadStates.Error, ProcessedAt = now, Error = error });
+        var info = state.State.Info!;
+        var allFailed = state.State.Uploads.All(u => u.State == UploadStates.Error);
+        await SaveAsync(info with { State = allFailed ? CommitStates.Error : info.State, UpdatedAt = now });
+        await index.UpsertUploadAsync(Key.Upload(uploadId), UploadStates.Error);
+        logger.LogWarning("Upload {Upload} of {Commit} failed: {Code} {Message}", uploadId, Key, error.Code, error.Message);
+    }
+
+    public Task<IReadOnlyList<UploadInfo>> GetUploadsAsync() =>
+        Task.FromResult<IReadOnlyList<UploadInfo>>(state.State.Uploads.ToList());
+
+    public Task<UploadCounts> GetUploadCountsAsync()
+    {
+        var uploads = state.State.Uploads;
+        var success = uploads.Count(u => u.State == UploadStates.Processed);
+        var error = uploads.Count(u => u.State == UploadStates.Error);
+        return Task.FromResult(new UploadCounts(uploads.Count, success, uploads.Count - success - error, error));
+    }
+
+    public async Task<CommitReport?> GetReportAsync()
+    {
+        if (state.State.Info is not { } info) return null;
+        var merged = await LoadReportAsync();
+        return new CommitReport(info, CommitReportView.Files(merged), state.State.Uploads.ToList());
+    }
+
+    private async Task<CoverageReport> LoadReportAsync() =>
+        report ??= await archives.LoadAsync(ObjectKeys.CommitReport(Key)) ?? new CoverageReport();
+
+    private UploadInfo? FindUpload(string uploadId) => state.State.Uploads.Find(u => u.UploadId == uploadId);
+
+    private void ReplaceUpload(UploadInfo upload) =>
+        state.State.Uploads[state.State.Uploads.FindIndex(u => u.UploadId == upload.UploadId)] = upload;
+
+    private async Task SaveAsync(CommitInfo info)
+    {
+        state.State.Info = info;
+        await state.WriteStateAsync();
+        await index.UpsertCommitAsync(info);
+    }
+}

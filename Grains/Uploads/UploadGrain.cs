@@ -1,0 +1,143 @@
+using Codecov.Grains.Commits;
+using Codecov.Grains.Formats;
+using Codecov.Grains.Reports;
+using Codecov.Grains.Storage;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Codecov.Grains.Uploads;
+
+/// <summary>
+/// One upload. Its payload is durable before it is accepted; processing runs on a grain timer
+/// so the uploader's PUT returns at once. Bad bytes end in a recorded error with a reason;
+/// storage or cluster faults are retried with backoff, then recorded too — never dropped.
+/// </summary>
+public sealed class UploadGrain(
+    [PersistentState("upload", StorageNames.Grains)] IPersistentState<UploadState> state,
+    IObjectStore objects,
+    ReportArchiveStore archives,
+    UploadProcessor processor,
+    IIndexStore index,
+    IOptions<UploadProcessingOptions> options,
+    TimeProvider clock,
+    ILogger<UploadGrain> logger) : Grain, IUploadGrain
+{
+    private IGrainTimer? timer;
+
+    private UploadKey Key => UploadKey.Parse(this.GetPrimaryKeyString());
+
+    private ICommitGrain Commit => GrainFactory.GetGrain<ICommitGrain>(Key.Commit.ToString());
+
+    public async Task<UploadInfo> AcceptPayloadAsync(string objectKey)
+    {
+        var info = await LoadAsync() ?? throw new KeyNotFoundException($"Upload {Key} does not exist.");
+        if (state.State.RawObjectKey is not null) return info;
+
+        state.State.RawObjectKey = objectKey;
+        state.State.Info = info with { State = UploadStates.Uploaded };
+        await state.WriteStateAsync();
+        await index.UpsertUploadAsync(Key, UploadStates.Uploaded);
+        await Commit.RecordUploadReceivedAsync(Key.UploadId);
+        ScheduleProcessing(TimeSpan.Zero);
+        return state.State.Info;
+    }
+
+    public async Task<UploadInfo?> GetAsync() => await LoadAsync();
+
+    public Task ResumeAsync()
+    {
+        if (state.State is { RawObjectKey: not null, Info.State: UploadStates.Uploaded }) ScheduleProcessing(TimeSpan.Zero);
+        return Task.CompletedTask;
+    }
+
+    private async Task<UploadInfo?> LoadAsync()
+    {
+        if (state.State.Info is { } known) return known;
+        var fromCommit = await Commit.GetUploadAsync(Key.UploadId);
+        if (fromCommit is not null) state.State.Info = fromCommit;
+        return fromCommit;
+    }
+
+    private void ScheduleProcessing(TimeSpan delay)
+    {
+        timer?.Dispose();
+        timer = this.RegisterGrainTimer(ProcessAsync, new GrainTimerCreationOptions(delay, Timeout.InfiniteTimeSpan) { KeepAlive = true });
+    }
+
+    private async Task ProcessAsync()
+    {
+        if (state.State is not { Info: { State: UploadStates.Uploaded } info, RawObjectKey: { } rawKey }) return;
+
+        ProcessedUpload processed;
+        try
+        {
+            processed = await ParseAsync(rawKey, info);
+        }
+        catch (ReportRejectedException rejected)
+        {
+            await FailAsync(info, new UploadError(rejected.Code, rejected.Message));
+            return;
+        }
+        catch (Exception fault) when (fault is not OperationCanceledException)
+        {
+            await RetryOrFailAsync(info, fault);
+            return;
+        }
+
+        try
+        {
+            await CompleteAsync(info, processed);
+        }
+        catch (Exception fault) when (fault is not OperationCanceledException)
+        {
+            await RetryOrFailAsync(info, fault);
+        }
+    }
+
+    private async Task<ProcessedUpload> ParseAsync(string rawKey, UploadInfo info)
+    {
+        await using var raw = await objects.OpenReadAsync(rawKey)
+            ?? throw new ReportRejectedException(UploadErrorCodes.FileNotInStorage,
+                "The upload's payload is not in storage; upload the report again.");
+        // Parsing is CPU-bound: run it off the grain's scheduler, then come back to merge.
+        return await Task.Run(() => processor.Process(raw, info, options.Value, clock.GetUtcNow()));
+    }
+
+    private async Task CompleteAsync(UploadInfo info, ProcessedUpload processed)
+    {
+        var archiveKey = ObjectKeys.Session(Key);
+        await archives.SaveAsync(archiveKey, processed.Report);
+        var totals = processed.Report.Totals;
+        await Commit.MergeSessionAsync(new ProcessedSession(info.UploadId, info.SessionId, archiveKey, totals, processed.Formats));
+        state.State.Info = info with
+        {
+            State = UploadStates.Processed, ProcessedAt = clock.GetUtcNow(), Totals = totals, Formats = processed.Formats,
+        };
+        await state.WriteStateAsync();
+        await index.UpsertUploadAsync(Key, UploadStates.Processed);
+    }
+
+    private async Task RetryOrFailAsync(UploadInfo info, Exception fault)
+    {
+        state.State.FailedAttempts++;
+        if (state.State.FailedAttempts > options.Value.MaxTransientRetries)
+        {
+            await FailAsync(info, new UploadError(UploadErrorCodes.ProcessingTimeout,
+                $"Processing failed {state.State.FailedAttempts} times; last error: {fault.Message}"));
+            return;
+        }
+        await state.WriteStateAsync();
+        var delay = options.Value.RetryDelay * Math.Pow(2, state.State.FailedAttempts - 1);
+        logger.LogWarning(fault, "Processing upload {Upload} failed (attempt {Attempt}); retrying in {Delay}",
+            Key, state.State.FailedAttempts, delay);
+        ScheduleProcessing(delay);
+    }
+
+    private async Task FailAsync(UploadInfo info, UploadError error)
+    {
+        await Commit.RecordUploadErrorAsync(info.UploadId, error);
+        state.State.Info = info with { State = UploadStates.Error, ProcessedAt = clock.GetUtcNow(), Error = error };
+        await state.WriteStateAsync();
+        await index.UpsertUploadAsync(Key, UploadStates.Error);
+    }
+}

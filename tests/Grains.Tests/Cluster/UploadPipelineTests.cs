@@ -1,0 +1,108 @@
+using System.Text;
+using Codecov.Grains.Commits;
+using Codecov.Grains.Storage;
+using Codecov.Grains.Uploads;
+
+namespace Codecov.Grains.Tests.Cluster;
+
+[Collection(ClusterCollection.Name)]
+public sealed class UploadPipelineTests(ClusterFixture fixture)
+{
+    private static readonly UploadRequest Request = new([], "unit", null, null, null, null, "uploaded",
+        new Dictionary<string, string>(), "test");
+
+    [Fact]
+    public async Task Concurrent_uploads_to_one_commit_are_all_merged()
+    {
+        var commit = NewCommit();
+        // Upload i hits line i of src/a.c; every upload misses line 20. Codecov merges by max hits,
+        // so lines 1–10 are hits and line 20 a miss: 11 lines, 10 hits, "90.90909" (ratio, 5 decimals).
+        var uploads = await Task.WhenAll(Enumerable.Range(1, 10).Select(i =>
+            UploadAsync(commit, $"SF:src/a.c\nDA:{i},1\nDA:20,0\nend_of_record\n")));
+
+        var totals = await WaitForTotalsAsync(commit, uploads.Length);
+
+        Assert.Equal((1, 11, 10, 1, 0, "90.90909", 10), (totals.Files, totals.Lines, totals.Hits, totals.Misses, totals.Partials, totals.Coverage, totals.Sessions));
+    }
+
+    [Fact]
+    public async Task Redelivered_payload_and_session_are_merged_once()
+    {
+        var commit = NewCommit();
+        var upload = await UploadAsync(commit, "SF:src/b.c\nDA:1,1\nDA:2,0\nend_of_record\n");
+        var first = await WaitForTotalsAsync(commit, 1);
+
+        var grain = fixture.Grains.GetGrain<IUploadGrain>(upload.ToString());
+        await grain.AcceptPayloadAsync(ObjectKeys.RawUpload(upload));
+        var info = await grain.GetAsync();
+        await fixture.Grains.GetGrain<ICommitGrain>(commit.ToString()).MergeSessionAsync(
+            new ProcessedSession(upload.UploadId, info!.SessionId, ObjectKeys.Session(upload), info.Totals!, info.Formats));
+
+        var again = await WaitForTotalsAsync(commit, 1);
+        Assert.Equal(first, again);
+        Assert.Equal((2, 1, 1, 1), (again.Lines, again.Hits, again.Misses, again.Sessions));
+    }
+
+    [Fact]
+    public async Task Unreadable_report_ends_the_upload_in_error_with_a_reason()
+    {
+        var commit = NewCommit();
+        await UploadAsync(commit, "this is not a coverage report\n");
+
+        var upload = await WaitForUploadAsync(commit);
+
+        Assert.Equal(UploadStates.Error, upload.State);
+        Assert.NotNull(upload.Error);
+        Assert.False(string.IsNullOrWhiteSpace(upload.Error!.Message));
+    }
+
+    [Fact]
+    public async Task Uploads_past_the_commit_limit_are_refused_with_Codecovs_message()
+    {
+        var commit = fixture.Grains.GetGrain<ICommitGrain>(NewCommit().ToString());
+        for (var i = 0; i < 20; i++) Assert.NotNull((await commit.CreateUploadAsync(Request)).Upload);
+
+        var refused = await commit.CreateUploadAsync(Request);
+
+        Assert.Null(refused.Upload);
+        Assert.Equal("Too many uploads to this commit.", refused.Refusal);
+    }
+
+    private static CommitKey NewCommit() =>
+        new RepositoryKey("github", "acme", "repo-" + Guid.NewGuid().ToString("N")[..8]).Commit(Guid.NewGuid().ToString("N") + "00000000");
+
+    private async Task<UploadKey> UploadAsync(CommitKey commit, string report)
+    {
+        var creation = await fixture.Grains.GetGrain<ICommitGrain>(commit.ToString()).CreateUploadAsync(Request);
+        var key = commit.Upload(creation.Upload!.UploadId);
+        var payload = $"# path=coverage/lcov.info\n{report}<<<<<< EOF\n";
+        await fixture.Objects.PutAsync(ObjectKeys.RawUpload(key), new MemoryStream(Encoding.UTF8.GetBytes(payload)));
+        await fixture.Grains.GetGrain<IUploadGrain>(key.ToString()).AcceptPayloadAsync(ObjectKeys.RawUpload(key));
+        return key;
+    }
+
+    private async Task<Reports.ReportTotals> WaitForTotalsAsync(CommitKey commit, int uploads)
+    {
+        var grain = fixture.Grains.GetGrain<ICommitGrain>(commit.ToString());
+        for (var i = 0; i < 300; i++)
+        {
+            var counts = await grain.GetUploadCountsAsync();
+            if (counts.Total == uploads && counts.Success == uploads) return (await grain.GetAsync())!.Totals!;
+            Assert.Equal(0, counts.Error);
+            await Task.Delay(100);
+        }
+        throw new TimeoutException("uploads were not processed");
+    }
+
+    private async Task<UploadInfo> WaitForUploadAsync(CommitKey commit)
+    {
+        var grain = fixture.Grains.GetGrain<ICommitGrain>(commit.ToString());
+        for (var i = 0; i < 300; i++)
+        {
+            var upload = (await grain.GetUploadsAsync()).Single();
+            if (upload.State is UploadStates.Processed or UploadStates.Error) return upload;
+            await Task.Delay(100);
+        }
+        throw new TimeoutException("upload was not processed");
+    }
+}

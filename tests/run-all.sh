@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Runs every test of the product on a fresh Debian machine: installs what the tests need
+# (Debian and npm packages), builds the solution once, runs every test project, and prints
+# one closing line "N passed, N failed".
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+
+need_apt=()
+command -v node >/dev/null 2>&1 || need_apt+=(nodejs)
+command -v npm >/dev/null 2>&1 || need_apt+=(npm)
+command -v git >/dev/null 2>&1 || need_apt+=(git)
+if [ ${#need_apt[@]} -gt 0 ]; then
+  echo "Installing Debian packages: ${need_apt[*]}"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_apt[@]}"
+fi
+
+# The real Codecov clients the end-to-end tests drive, from the npm registry.
+tools="$root/.test-env/npm"
+if [ ! -f "$tools/node_modules/codecov/package.json" ]; then
+  mkdir -p "$tools"
+  npm install --no-audit --no-fund --silent --prefix "$tools" codecov@3.8.3
+fi
+
+dotnet build Codecov.sln -c Release -nologo -v quiet
+
+log="$(mktemp)"
+status=0
+dotnet test Codecov.sln -c Release --no-build -nologo 2>&1 | tee "$log" || status=$?
+
+passed=$(grep -Eo 'Passed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+failed=$(grep -Eo 'Failed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+rm -f "$log"
+echo "${passed} passed, ${failed} failed"
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
+[ "$failed" -eq 0 ]
