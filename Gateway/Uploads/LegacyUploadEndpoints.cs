@@ -22,10 +22,9 @@ public static class LegacyUploadEndpoints
     public static IEndpointRouteBuilder MapLegacyUploadEndpoints(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/upload").WithTags("Codecov legacy upload");
+        // Routing matches "/upload/v4/" here as well, as Codecov's "/upload/(?P<version>\w+)/?" does.
         group.MapPost("/v4", V4Async);
-        group.MapPost("/v4/", V4Async);
         group.MapPost("/v2", V2Async);
-        group.MapPost("/v2/", V2Async);
         return routes;
     }
 
