@@ -1,0 +1,41 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Codecov.Gateway.Options;
+
+/// <summary>The gateway's Codecov settings (section <c>Codecov</c>).</summary>
+public sealed class CodecovOptions
+{
+    public const string SectionName = "Codecov";
+
+    /// <summary>
+    /// Site-wide upload token accepted for every repository (Codecov's self-hosted
+    /// <c>global_upload_token</c>, protocol §7.2). Repositories are created on first use.
+    /// </summary>
+    public string? GlobalUploadToken { get; set; }
+
+    /// <summary>Bearer token that may read every repository through the API.</summary>
+    public string? AdminToken { get; set; }
+
+    /// <summary>
+    /// Base URL written into dashboard and PUT URLs. Empty: taken from the request's scheme and host.
+    /// Clients parse these URLs with <c>new URL()</c> (protocol §2), so they are always absolute.
+    /// </summary>
+    public string? PublicUrl { get; set; }
+
+    /// <summary>Largest accepted upload body, in bytes.</summary>
+    [Range(1, long.MaxValue, ErrorMessage = "Codecov:MaxUploadBytes must be a positive number of bytes.")]
+    public long MaxUploadBytes { get; set; } = 200L * 1024 * 1024;
+
+    /// <summary>How long a signed PUT URL stays valid.</summary>
+    public TimeSpan UploadUrlLifetime { get; set; } = TimeSpan.FromHours(2);
+
+    /// <summary>HMAC key for signed PUT URLs; every gateway of a cluster must share it.</summary>
+    public string? UploadSigningKey { get; set; }
+
+    /// <summary>
+    /// The git service a global token speaks for on the legacy endpoint, where the query's
+    /// <c>service</c> names a CI, not a git host (protocol §6: "with a global token, service = the git service").
+    /// </summary>
+    [Required(ErrorMessage = "Codecov:GlobalTokenGitService is required.")]
+    public string GlobalTokenGitService { get; set; } = "github";
+}

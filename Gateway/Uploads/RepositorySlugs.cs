@@ -1,0 +1,44 @@
+using System.Text.RegularExpressions;
+using Codecov.Grains;
+
+namespace Codecov.Gateway.Uploads;
+
+/// <summary>Turns the two slug spellings Codecov accepts into owner and repository name.</summary>
+public static partial class RepositorySlugs
+{
+    private const string RepoSeparator = "::::";
+    private const string SubgroupSeparator = ":::";
+
+    /// <summary>
+    /// The CLI's path slug (protocol §0 "Encoded slug"): split on the last <c>::::</c>, and
+    /// <c>:::</c> in the owner part stands for a sub-group <c>/</c>, which Codecov stores as <c>:</c>.
+    /// </summary>
+    public static RepositoryKey? DecodeEncoded(string service, string encoded)
+    {
+        var cut = encoded.LastIndexOf(RepoSeparator, StringComparison.Ordinal);
+        if (cut <= 0) return null;
+        var owner = encoded[..cut].Replace(SubgroupSeparator, ":", StringComparison.Ordinal);
+        var name = encoded[(cut + RepoSeparator.Length)..];
+        return IsUsable(owner) && IsUsable(name) ? new RepositoryKey(service, owner, name) : null;
+    }
+
+    /// <summary>
+    /// The legacy query slug <c>owner/sub/repo</c> (protocol §0 "Legacy slug"): the owner is everything
+    /// before the last <c>/</c> with <c>/</c> replaced by <c>:</c>. Null when it fails Codecov's regex.
+    /// </summary>
+    public static RepositoryKey? ParseLegacy(string service, string? slug)
+    {
+        if (string.IsNullOrEmpty(slug) || !LegacySlugPattern().IsMatch(slug)) return null;
+        var cut = slug.LastIndexOf('/');
+        return new RepositoryKey(service, slug[..cut].Replace('/', ':'), slug[(cut + 1)..]);
+    }
+
+    /// <summary>Codecov's <c>^[\w\-\.\~\/]+\/[\w\-\.]{1,255}$</c> (api <c>upload/helpers.py</c>).</summary>
+    public static bool IsValidLegacy(string slug) => LegacySlugPattern().IsMatch(slug);
+
+    // A key part must not contain the grain key separator.
+    private static bool IsUsable(string part) => part.Length > 0 && !part.Contains('/');
+
+    [GeneratedRegex(@"\A[\w\-\.\~\/]+\/[\w\-\.]{1,255}\z")]
+    private static partial Regex LegacySlugPattern();
+}
