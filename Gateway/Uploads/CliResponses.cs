@@ -43,7 +43,8 @@ public static class CliResponses
         JobCode: body.JobCode,
         UploadType: UploadRegistrar.UploadedType,
         Env: (body.Env ?? []).Where(p => p.Value is not null).ToDictionary(p => p.Key, p => p.Value!, StringComparer.Ordinal),
-        Package: body.Version);
+        Package: body.Version,
+        FormatVersion: UploadRequest.CliFormatVersion);
 
     public static UploadResponse Upload(UploadInfo upload, UploadTarget target) => new(
         ExternalId: upload.UploadId,

@@ -3,7 +3,7 @@ namespace Codecov.Grains.Storage;
 /// <summary>Where each kind of object lives in the object store; written once, here.</summary>
 public static class ObjectKeys
 {
-    /// <summary>The raw payload of an upload, exactly as the uploader sent it (decompressed).</summary>
+    /// <summary>The raw payload of an upload, exactly as the uploader sent it (gzip or not).</summary>
     public static string RawUpload(UploadKey upload) => $"raw/{upload.Commit.Repository}/{upload.Commit.Sha}/{upload.UploadId}.txt";
 
     /// <summary>One processed upload's session report.</summary>
