@@ -14,7 +14,8 @@ public static class NetworkList
         var result = new List<string>();
         foreach (var line in toc.Trim().Split('\n'))
         {
-            var path = line;
+            // Codecov keeps a CR of a CRLF list in the path, which then matches nothing; we drop it.
+            var path = line.TrimEnd('\r');
             if (path.Length >= 2 && path[0] == '"' && path[^1] == '"') path = UnquoteGitPath(path[1..^1]);
             path = path.Replace("\\ ", " ", StringComparison.Ordinal).Replace('\\', '/');
             if (path.StartsWith("./", StringComparison.Ordinal)) path = path[2..];
