@@ -34,7 +34,8 @@ public sealed class UploadProcessor(FormatRegistry formats)
             session.Merge(outcome.Report);
             found.Add(outcome.Format!);
         }
-        payload.Fixes.Apply(session);
+        var fixes = payload.Fixes.Resolve(new PathFixer(PathFixingRules.None, payload.Network, null));
+        new IgnoredLines(fixes).RemoveFrom(session);
         session.DropEmptyFiles();
         if (!session.Files.Any()) throw Explain(outcomes);
         return new ProcessedUpload(session, found.Distinct().ToList());
@@ -46,16 +47,16 @@ public sealed class UploadProcessor(FormatRegistry formats)
         {
             return UploadPayloadReader.Read(raw, upload.Request.FormatVersion == UploadRequest.CliFormatVersion);
         }
-        catch (PayloadException e)
+        catch (PayloadRejectedException e)
         {
-            throw new ReportRejectedException(UploadErrorCodes.UnsupportedFileFormat, e.Message);
+            throw new ReportRejectedException(e.Code, e.Message);
         }
     }
 
     private FileOutcome ParseFile(CoverageFile file, UploadPayload payload, UploadInfo upload,
         UploadProcessingOptions options, DateTimeOffset now)
     {
-        var probe = new ReportProbe(file.FileName, file.Head(ReportProbe.HeadSize));
+        var probe = new ReportProbe(file.FileName, file.Content[..Math.Min(file.Content.Length, ReportProbe.HeadSize)]);
         var format = formats.Detect(probe);
         if (format is null) return new FileOutcome(file.FileName, null, null, null, 0);
 
