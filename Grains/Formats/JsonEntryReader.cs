@@ -18,9 +18,12 @@ internal sealed class JsonEntryReader(Stream stream, string format)
     private bool bomChecked;
 
     /// <summary>Calls <paramref name="onEntry"/> with each key (or index) and value of the container at <paramref name="path"/>.</summary>
-    public void ForEach(IReadOnlyList<string> path, Action<string, JsonElement> onEntry)
+    public void ForEach(IReadOnlyList<string> path, Action<string, JsonElement> onEntry) => ForEachOf([path], onEntry);
+
+    /// <summary>As <see cref="ForEach"/>, for the first of several key paths whose first key the report holds.</summary>
+    public void ForEachOf(IReadOnlyList<IReadOnlyList<string>> paths, Action<string, JsonElement> onEntry)
     {
-        var walker = new Walker(path);
+        var walker = new Walker(paths);
         var state = new JsonReaderState(new JsonReaderOptions { MaxDepth = 256 });
         try
         {
@@ -70,8 +73,10 @@ internal sealed class JsonEntryReader(Stream stream, string format)
     }
 
     /// <summary>Walks tokens, tracking how much of the key path is open; survives being resumed with more data.</summary>
-    private sealed class Walker(IReadOnlyList<string> path)
+    private sealed class Walker(IReadOnlyList<IReadOnlyList<string>> candidates)
     {
+        private IReadOnlyList<string> path = candidates[0];
+        private bool chosen = candidates.Count == 1;
         private int matched;          // how many keys of the path are open; the open container's depth
         private bool rootSeen;
         private bool containerIsArray;
@@ -107,6 +112,7 @@ internal sealed class JsonEntryReader(Stream stream, string format)
                 }
                 if (token == JsonTokenType.PropertyName && depth == matched + 1 && matched < path.Count)
                 {
+                    if (!chosen) Choose(ref reader);
                     pendingKey = reader.ValueTextEquals(path[matched]) ? path[matched] : null;
                     continue;
                 }
@@ -119,6 +125,18 @@ internal sealed class JsonEntryReader(Stream stream, string format)
                     continue;
                 }
                 if (IsStart(token) && !reader.TrySkip()) { reader = mark; return false; }
+            }
+        }
+
+        /// <summary>Settles on the candidate path whose first key this is, the first one seen winning.</summary>
+        private void Choose(ref Utf8JsonReader reader)
+        {
+            foreach (var candidate in candidates)
+            {
+                if (candidate.Count == 0 || !reader.ValueTextEquals(candidate[0])) continue;
+                path = candidate;
+                chosen = true;
+                return;
             }
         }
 
