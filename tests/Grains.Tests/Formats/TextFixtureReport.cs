@@ -48,10 +48,10 @@ internal static class TextFixtureReport
     }
 
     /// <summary>Asserts files, lines, hits, misses, partials and coverage against Codecov's own numbers.</summary>
-    public static void AssertMatchesCodecov(string name)
+    public static void AssertMatchesCodecov(string name, ParserSettings? settings = null)
     {
         var expected = ExpectedUploadTotals(name) ?? throw new InvalidOperationException($"{name}: Codecov rejected this upload");
-        var actual = Parse(name).Totals;
+        var actual = Parse(name, settings).Totals;
         Assert.Equal(
             (expected.GetProperty("files").GetInt32(), expected.GetProperty("lines").GetInt32(), expected.GetProperty("hits").GetInt32(),
              expected.GetProperty("misses").GetInt32(), expected.GetProperty("partials").GetInt32(), expected.GetProperty("coverage").GetString()),
