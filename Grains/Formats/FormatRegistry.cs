@@ -8,6 +8,15 @@ public sealed class FormatRegistry
 {
     public static readonly FormatRegistry Default = new(
     [
+        new CodecovJsonFormat(),
+        new CoverallsFormat(),
+        new SimpleCovFormat(),
+        new CoveragePyJsonFormat(),
+        new IstanbulJsonFormat(),
+        new LcovFormat(),
+        new GcovFormat(),
+        new GoCoverprofileFormat(),
+        new XcodeLlvmCovFormat(),
     ]);
 
     public FormatRegistry(IReadOnlyList<ICoverageFormat> formats) => Formats = formats;
