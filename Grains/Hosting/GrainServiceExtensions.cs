@@ -20,6 +20,7 @@ public static class GrainServiceExtensions
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(FormatRegistry.Default);
+        services.AddSingleton<UploadReportParser>();
         services.AddSingleton<UploadProcessor>();
         services.AddSingleton<ReportArchiveStore>();
         return services;

@@ -8,13 +8,13 @@ public sealed class ReportArchiveStore(IObjectStore objects)
     public async Task<CoverageReport?> LoadAsync(string key, CancellationToken cancellationToken = default)
     {
         await using var stream = await objects.OpenReadAsync(key, cancellationToken);
-        return stream is null ? null : ReportArchive.Read(stream);
+        return stream is null ? null : await ReportArchive.ReadAsync(stream, cancellationToken);
     }
 
     public async Task SaveAsync(string key, CoverageReport report, CancellationToken cancellationToken = default)
     {
         using var buffer = new MemoryStream();
-        ReportArchive.Write(report, buffer);
+        await ReportArchive.WriteAsync(report, buffer, cancellationToken);
         buffer.Position = 0;
         await objects.PutAsync(key, buffer, cancellationToken);
     }

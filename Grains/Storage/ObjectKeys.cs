@@ -7,8 +7,8 @@ public static class ObjectKeys
     public static string RawUpload(UploadKey upload) => $"raw/{upload.Commit.Repository}/{upload.Commit.Sha}/{upload.UploadId}.txt";
 
     /// <summary>One processed upload's session report.</summary>
-    public static string Session(UploadKey upload) => $"sessions/{upload.Commit.Repository}/{upload.Commit.Sha}/{upload.UploadId}.json";
+    public static string Session(UploadKey upload) => $"sessions/{upload.Commit.Repository}/{upload.Commit.Sha}/{upload.UploadId}.cca";
 
     /// <summary>A commit's merged report.</summary>
-    public static string CommitReport(CommitKey commit) => $"reports/{commit.Repository}/{commit.Sha}/report.json";
+    public static string CommitReport(CommitKey commit) => $"reports/{commit.Repository}/{commit.Sha}/report.cca";
 }

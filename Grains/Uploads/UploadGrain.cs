@@ -68,7 +68,7 @@ public sealed class UploadGrain(
     {
         if (state.State is not { Info: { State: UploadStates.Uploaded } info, RawObjectKey: { } rawKey }) return;
 
-        ProcessedUpload processed;
+        ParsedUpload processed;
         try
         {
             processed = await ParseAsync(rawKey, info);
@@ -94,7 +94,7 @@ public sealed class UploadGrain(
         }
     }
 
-    private async Task<ProcessedUpload> ParseAsync(string rawKey, UploadInfo info)
+    private async Task<ParsedUpload> ParseAsync(string rawKey, UploadInfo info)
     {
         await using var raw = await objects.OpenReadAsync(rawKey)
             ?? throw new ReportRejectedException(UploadErrorCodes.FileNotInStorage,
@@ -103,7 +103,7 @@ public sealed class UploadGrain(
         return await Task.Run(() => processor.Process(raw, info, options.Value, clock.GetUtcNow()));
     }
 
-    private async Task CompleteAsync(UploadInfo info, ProcessedUpload processed)
+    private async Task CompleteAsync(UploadInfo info, ParsedUpload processed)
     {
         var archiveKey = ObjectKeys.Session(Key);
         await archives.SaveAsync(archiveKey, processed.Report);

@@ -25,7 +25,6 @@ public static class SiloHostingExtensions
         {
             silo.UseLocalhostClustering(ports.SiloPort, ports.GatewayPort);
             silo.AddFileGrainStorage(StorageNames.Grains);
-            silo.UseInMemoryReminderService();
             silo.AddStartupTask<UnfinishedUploadSweep>();
         });
         return builder;

@@ -32,14 +32,18 @@ internal static class TextFixtureReport
     public static string? ExpectedError(string name) =>
         Totals(name).GetProperty("uploads")[0].GetProperty("error") is { ValueKind: JsonValueKind.Object } e ? e.GetProperty("code").GetString() : null;
 
+    public static IReadOnlyList<string> Network(string name) => File.ReadAllLines(Path.Combine(Folder(name), "network.txt"));
+
     public static ParseContext Context(string name, ParserSettings? settings = null) =>
-        new(1, new NetworkPathResolver(File.ReadAllLines(Path.Combine(Folder(name), "network.txt"))),
+        new(1, new PathFixer(PathFixingRules.None, Network(name), null),
             settings ?? ParserSettings.Default, DateTimeOffset.UtcNow, null);
 
+    /// <summary>Parses the fixture's reports as one upload, with paths fixed as the product fixes them.</summary>
     public static CoverageReport Parse(string name, ParserSettings? settings = null) =>
         new UploadReportParser(FormatRegistry.Default).Parse(
             ReportFiles(name).Select(f => new UploadReportFile(f, () => File.OpenRead(Path.Combine(Folder(name), f)))).ToList(),
-            Context(name, settings));
+            Context(name, settings),
+            file => new PathFixer(PathFixingRules.None, Network(name), file)).Report;
 
     public static ReportProbe Probe(string name, string file)
     {
