@@ -8,6 +8,7 @@ public sealed class FormatRegistry
 {
     public static readonly FormatRegistry Default = new(
     [
+        new CoberturaFormat(),
     ]);
 
     public FormatRegistry(IReadOnlyList<ICoverageFormat> formats) => Formats = formats;
