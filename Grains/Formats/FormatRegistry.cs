@@ -8,6 +8,8 @@ public sealed class FormatRegistry
 {
     public static readonly FormatRegistry Default = new(
     [
+        new CloverFormat(),
+        new JacocoFormat(),
         new CoberturaFormat(),
     ]);
 
