@@ -8,7 +8,10 @@ public sealed class FormatRegistry
 {
     public static readonly FormatRegistry Default = new(
     [
+        new ScoverageFormat(),
+        new DotCoverFormat(),
         new CloverFormat(),
+        new OpenCoverFormat(),
         new JacocoFormat(),
         new CoberturaFormat(),
     ]);
