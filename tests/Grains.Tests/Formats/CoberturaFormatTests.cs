@@ -116,6 +116,17 @@ public sealed class CoberturaFormatTests
     }
 
     [Fact]
+    public void A_recent_millisecond_timestamp_is_read_as_milliseconds_and_accepted()
+    {
+        var now = DateTimeOffset.UtcNow;
+        var xml = $"""<coverage timestamp="{now.AddHours(-1).ToUnixTimeMilliseconds()}"><packages/></coverage>""";
+        var builder = new ReportBuilder(new ParseContext(0, new NetworkPathResolver(null), ParserSettings.Default,
+            now, TimeSpan.FromHours(12)));
+        format.Parse(Stream(xml), builder);
+        Assert.Equal(0, builder.Build().Totals.Files);
+    }
+
+    [Fact]
     public void A_truncated_report_is_rejected_as_unsupported_with_a_readable_message()
     {
         var fixture = FixtureReport.Load("cobertura/tomli");
