@@ -115,15 +115,17 @@ public sealed class CoberturaFormatTests
         Assert.Equal(UploadErrorCodes.ReportExpired, e.Code);
     }
 
-    [Fact]
-    public void A_recent_millisecond_timestamp_is_read_as_milliseconds_and_accepted()
+    [Theory]
+    [InlineData(-1, false)]
+    [InlineData(-48, true)]
+    public void A_millisecond_timestamp_is_read_as_milliseconds_for_max_report_age(int hoursAgo, bool rejected)
     {
         var now = DateTimeOffset.UtcNow;
-        var xml = $"""<coverage timestamp="{now.AddHours(-1).ToUnixTimeMilliseconds()}"><packages/></coverage>""";
+        var xml = $"""<coverage timestamp="{now.AddHours(hoursAgo).ToUnixTimeMilliseconds()}"><packages/></coverage>""";
         var builder = new ReportBuilder(new ParseContext(0, new NetworkPathResolver(null), ParserSettings.Default,
             now, TimeSpan.FromHours(12)));
-        format.Parse(Stream(xml), builder);
-        Assert.Equal(0, builder.Build().Totals.Files);
+        var e = Record.Exception(() => format.Parse(Stream(xml), builder));
+        Assert.Equal(rejected, e is ReportRejectedException { Code: UploadErrorCodes.ReportExpired });
     }
 
     [Fact]
