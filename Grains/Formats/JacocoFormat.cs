@@ -19,6 +19,7 @@ public sealed class JacocoFormat : ICoverageFormat
         XmlReports.Read(Name, content, reader =>
         {
             var project = "";
+            var timestampChecked = false;
             while (reader.Read())
             {
                 if (reader.NodeType != XmlNodeType.Element) continue;
@@ -29,9 +30,10 @@ public sealed class JacocoFormat : ICoverageFormat
                         var name = reader.GetAttribute("name") ?? "";
                         project = name.Contains(' ') ? "" : name.Trim('/');
                         break;
-                    case "sessioninfo":
+                    case "sessioninfo" when !timestampChecked:
                         // Codecov checks the first sessioninfo's start only.
-                        if (reader.GetAttribute("start") is { } start) ReportTimestamp.Check(builder, start);
+                        timestampChecked = true;
+                        ReportTimestamp.Check(builder, reader.GetAttribute("start"));
                         break;
                     case "package":
                         ReadPackage(reader, builder, project);
