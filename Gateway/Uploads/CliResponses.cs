@@ -44,7 +44,7 @@ public static class CliResponses
         UploadType: UploadRegistrar.UploadedType,
         Env: (body.Env ?? []).Where(p => p.Value is not null).ToDictionary(p => p.Key, p => p.Value!, StringComparer.Ordinal),
         Package: body.Version,
-        FormatVersion: UploadRequest.CliFormatVersion);
+        FormatVersion: Codecov.Grains.Uploads.UploadRequest.CliFormatVersion);
 
     public static UploadResponse Upload(UploadInfo upload, UploadTarget target) => new(
         ExternalId: upload.UploadId,

@@ -8,15 +8,21 @@ public sealed class FormatRegistry
 {
     public static readonly FormatRegistry Default = new(
     [
+        new ScoverageFormat(),
+        new DotCoverFormat(),
+        new CloverFormat(),
+        new OpenCoverFormat(),
+        new JacocoFormat(),
+        new CoberturaFormat(),
+        new LcovFormat(),
+        new GcovFormat(),
+        new GoCoverprofileFormat(),
+        new XcodeLlvmCovFormat(),
         new CodecovJsonFormat(),
         new CoverallsFormat(),
         new SimpleCovFormat(),
         new CoveragePyJsonFormat(),
         new IstanbulJsonFormat(),
-        new LcovFormat(),
-        new GcovFormat(),
-        new GoCoverprofileFormat(),
-        new XcodeLlvmCovFormat(),
     ]);
 
     public FormatRegistry(IReadOnlyList<ICoverageFormat> formats) => Formats = formats;

@@ -29,12 +29,13 @@ public static class XmlHead
             while (reader.Read())
             {
                 if (reader.NodeType != XmlNodeType.Element) continue;
+                var name = reader.LocalName;
                 var attributes = new Dictionary<string, string>(StringComparer.Ordinal);
                 if (reader.MoveToFirstAttribute())
                 {
                     do attributes[reader.LocalName] = reader.Value; while (reader.MoveToNextAttribute());
                 }
-                return (reader.LocalName, attributes);
+                return (name, attributes);
             }
         }
         catch (XmlException)

@@ -68,7 +68,7 @@ public sealed class LcovFormatTests
         var bytes = "SF:a.c\nthis is not lcov\nend_of_record\n"u8.ToArray();
         var error = Assert.Throws<ReportRejectedException>(() => parser.Parse(
             [new UploadReportFile("lcov.info", () => new MemoryStream(bytes))],
-            new ParseContext(1, new Paths.NetworkPathResolver(null), ParserSettings.Default, DateTimeOffset.UtcNow, null)));
+            new ParseContext(1, new Codecov.Grains.Paths.PathFixer(Codecov.Grains.Paths.PathFixingRules.None, null, null), ParserSettings.Default, DateTimeOffset.UtcNow, null)));
         Assert.Equal(UploadErrorCodes.ReportEmpty, error.Code);
         Assert.Contains("lcov.info", error.Message);
     }

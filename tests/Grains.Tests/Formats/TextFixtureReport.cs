@@ -65,7 +65,7 @@ internal static class TextFixtureReport
     /// <summary>Parses an inline report with one format and no network (every path kept).</summary>
     public static CoverageReport ParseText(ICoverageFormat format, string text, ParserSettings? settings = null, string fileName = "")
     {
-        var builder = new ReportBuilder(new ParseContext(1, new NetworkPathResolver(null), settings ?? ParserSettings.Default,
+        var builder = new ReportBuilder(new ParseContext(1, new PathFixer(PathFixingRules.None, null, null), settings ?? ParserSettings.Default,
             DateTimeOffset.UtcNow, null, fileName));
         format.Parse(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(text)), builder);
         return builder.Build();

@@ -1,0 +1,16 @@
+using Codecov.Gateway;
+using Codecov.Gateway.Api;
+using Codecov.Gateway.Uploads;
+using Codecov.Gateway.Hosting;
+using Codecov.Gateway.Operators;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddEmbeddedMode();
+builder.AddGatewayServices();
+builder.Services.AddReadiness();
+
+var app = builder.Build();
+app.MapHealthEndpoints();
+app.MapUploadEndpoints();
+app.MapApiEndpoints();
+app.Run();
