@@ -8,15 +8,10 @@ public sealed class GcovFormatTests
     private const string Folder = "gcov/ringbuf";
 
     /// <summary>
-    /// The settings Codecov's fixture run had: gcov.py reads every <c>branch_detection</c> flag with a
-    /// default of False, and the fixture (processed with no <c>parsers:</c> YAML) shows 9 branch lines
-    /// but 0 partials, i.e. lines classified as branches yet keeping their hit counts.
+    /// The fixture was processed with no <c>parsers:</c> YAML: 9 branch lines but 0 partials, i.e. lines
+    /// classified as branches keep their hit counts because every branch_detection flag is off.
     /// </summary>
-    private static readonly ParserSettings CodecovRun = ParserSettings.Default with
-    {
-        GcovBranchDetectionConditional = false,
-        GcovBranchDetectionLoop = false,
-    };
+    private static readonly ParserSettings CodecovRun = ParserSettings.Default;
 
     [Fact]
     public void Two_gcov_files_of_one_upload_match_codecov_totals() => TextFixtureReport.AssertMatchesCodecov(Folder, CodecovRun);
@@ -54,7 +49,7 @@ public sealed class GcovFormatTests
     [Fact]
     public void Conditional_branches_become_fractions_and_starred_counts_are_dropped()
     {
-        var file = TextFixtureReport.ParseText(new GcovFormat(), Sample)["a.c"]!;
+        var file = TextFixtureReport.ParseText(new GcovFormat(), Sample, ParserSettings.Default with { GcovBranchDetectionConditional = true })["a.c"]!;
         Assert.Equal(CoverageValue.FromBranches(1, 2), file[3]!.Coverage);
         Assert.Equal(LineKind.Branch, file[3]!.Kind);
         Assert.Equal(LineKind.Method, file[1]!.Kind);
