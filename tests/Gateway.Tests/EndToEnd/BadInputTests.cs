@@ -1,0 +1,115 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+
+namespace Codecov.Gateway.Tests.EndToEnd;
+
+/// <summary>
+/// Bad input against the real process: Codecov's exact status and body on Codecov's routes, and
+/// never a lost or corrupted upload that was already accepted.
+/// </summary>
+public sealed class BadInputTests(GatewayFixture fixture) : IClassFixture<GatewayFixture>
+{
+    private GatewayProcess Gateway => fixture.Gateway;
+
+    [Fact]
+    public async Task Unknown_token_on_the_cli_route_gets_Codecovs_401()
+    {
+        using var request = CliPost("acme::::bad-token", "upload-coverage", new { commitid = NewSha(), code = "default" }, token: Guid.NewGuid().ToString());
+        using var response = await fixture.Http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal("{\"detail\":\"Not valid tokenless upload\"}", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Report_for_an_unknown_commit_gets_Commit_SHA_not_found()
+    {
+        using var request = CliPost("acme::::unknown-commit", $"commits/{NewSha()}/reports", new { code = "default" });
+        using var response = await fixture.Http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("[\"Commit SHA not found\"]", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Legacy_upload_with_an_invalid_commit_gets_Invalid_request_parameters()
+    {
+        using var response = await fixture.Http.PostAsync(
+            $"{Gateway.BaseUrl}/upload/v4?token={Gateway.GlobalToken}&commit=not-a-sha&slug=acme%2Flegacy", null);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("Invalid request parameters", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Forged_upload_url_is_refused_with_403_and_stores_nothing()
+    {
+        var (putUrl, sha) = await CreateUploadAsync("forged");
+        var forged = putUrl.Replace("signature=", "signature=0", StringComparison.Ordinal);
+
+        using var response = await fixture.Http.PutAsync(forged, new StringContent("SF:a.c\nDA:1,1\nend_of_record\n"));
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        using var uploads = await fixture.GetJsonAsync($"/api/v2/github/acme/repos/forged/commits/{sha}/uploads/");
+        Assert.All(uploads!.RootElement.GetProperty("results").EnumerateArray(),
+            u => Assert.NotEqual("processed", u.GetProperty("state").GetString()));
+    }
+
+    [Fact]
+    public async Task Malformed_report_ends_the_upload_in_error_with_a_reason_and_keeps_earlier_uploads()
+    {
+        var (goodUrl, sha) = await CreateUploadAsync("malformed");
+        using (var ok = await fixture.Http.PutAsync(goodUrl, new StringContent("# path=lcov.info\nSF:a.c\nDA:1,1\nDA:2,0\nend_of_record\n<<<<<< EOF")))
+            Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
+        await fixture.WaitForCommitAsync("acme", "malformed", sha);
+
+        var (badUrl, _) = await CreateUploadAsync("malformed", sha);
+        using (var bad = await fixture.Http.PutAsync(badUrl, new StringContent("# path=coverage.xml\n<coverage><packages><package")))
+            Assert.Equal(HttpStatusCode.OK, bad.StatusCode);
+
+        var commit = await fixture.WaitForCommitAsync("acme", "malformed", sha, expectedUploads: 2);
+        using var uploads = await fixture.GetJsonAsync($"/api/v2/github/acme/repos/malformed/commits/{sha}/uploads/");
+        var failed = uploads!.RootElement.GetProperty("results").EnumerateArray().Single(u => u.GetProperty("state").GetString() == "error");
+        var error = failed.GetProperty("errors")[0];
+        Assert.False(string.IsNullOrWhiteSpace(error.GetProperty("message").GetString()));
+        // The first upload's totals are untouched: 2 lines, 1 hit (ratio "50").
+        Assert.Equal((2, 1), (commit.GetProperty("totals").GetProperty("lines").GetInt32(), commit.GetProperty("totals").GetProperty("hits").GetInt32()));
+    }
+
+    [Fact]
+    public async Task Body_over_the_limit_is_refused_with_413_before_it_is_read()
+    {
+        await using var small = new GatewayProcess(new Dictionary<string, string> { ["Codecov__MaxUploadBytes"] = "1024" });
+        await small.StartAsync();
+        var sha = NewSha();
+        using var post = await fixture.Http.PostAsync(
+            $"{small.BaseUrl}/upload/v4?token={small.GlobalToken}&commit={sha}&slug=acme%2Flimits", null);
+        var putUrl = (await post.Content.ReadAsStringAsync()).Split('\n')[1];
+
+        using var response = await fixture.Http.PutAsync(putUrl, new ByteArrayContent(new byte[4096]));
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+    }
+
+    private async Task<(string PutUrl, string Sha)> CreateUploadAsync(string repo, string? sha = null)
+    {
+        sha ??= NewSha();
+        using var post = await fixture.Http.PostAsync(
+            $"{Gateway.BaseUrl}/upload/v4?token={Gateway.GlobalToken}&commit={sha}&slug=acme%2F{repo}&branch=main", null);
+        Assert.Equal(HttpStatusCode.OK, post.StatusCode);
+        return ((await post.Content.ReadAsStringAsync()).Split('\n')[1], sha);
+    }
+
+    private HttpRequestMessage CliPost(string slug, string route, object body, string? token = null)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, $"{Gateway.BaseUrl}/upload/github/{slug}/{route}")
+        {
+            Content = new StringContent(JsonSerializer.Serialize(body), Encoding.UTF8, "application/json"),
+        };
+        request.Headers.TryAddWithoutValidation("Authorization", "token " + (token ?? Gateway.GlobalToken));
+        return request;
+    }
+
+    private static string NewSha() => Convert.ToHexString(Guid.NewGuid().ToByteArray()).ToLowerInvariant() + "00000000";
+}
