@@ -31,6 +31,11 @@ public sealed record ApiUpload(
 /// <summary>DRF's page shape; everything fits on one page.</summary>
 public sealed record ApiPage<T>(int Count, string? Next, string? Previous, IReadOnlyList<T> Results, int TotalPages);
 
+/// <summary>Our own addition to API v2: what happened to a commit, oldest first.</summary>
+public sealed record ApiTimeline(string Commitid, IReadOnlyList<ApiTimelineEvent> Events);
+
+public sealed record ApiTimelineEvent(string At, string Event, string Message, string? UploadId);
+
 public sealed record ApiConfigResponse(string UploadToken, string? GraphToken);
 
 /// <summary>Maps grain records to API v2 shapes.</summary>
@@ -66,6 +71,9 @@ public static class ApiMapping
             commit.Key.Sha, null, null, null, null, commit.Branch, totals, commit.State, commit.ParentSha,
             new ApiCommitReport(totals, report.Files.Select(File).ToArray()));
     }
+
+    public static ApiTimelineEvent TimelineEvent(TimelineEntry entry) =>
+        new(Uploads.CodecovBodies.Timestamp(entry.At), entry.Event, entry.Message, entry.UploadId);
 
     public static ApiUpload Upload(UploadInfo upload) => new(
         upload.UploadId,

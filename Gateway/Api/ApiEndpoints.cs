@@ -17,6 +17,7 @@ public static class ApiEndpoints
         group.MapGet("/commits/{sha}/", CommitAsync);
         group.MapGet("/commits/{sha}/uploads/", UploadsAsync);
         group.MapGet("/config/", ConfigAsync);
+        group.MapGet("/commits/{sha}/timeline", TimelineAsync);
         return routes;
     }
 
@@ -45,6 +46,18 @@ public static class ApiEndpoints
         if (problem is not null) return problem;
         var report = await ReportAsync(grains, repository!, sha);
         return report is null ? CommitNotFound(sha) : Json(ApiMapping.Commit(report));
+    }
+
+    private static async Task<Results<JsonHttpResult<ApiTimeline>, ProblemHttpResult>> TimelineAsync(
+        string service, string owner, string repo, string sha, HttpRequest request,
+        [FromServices] ApiAccess access, [FromServices] IGrainFactory grains)
+    {
+        var (repository, problem) = await access.OpenAsync(request, service, owner, repo);
+        if (problem is not null) return problem;
+        var grain = grains.GetGrain<ICommitGrain>(repository!.Key.Commit(sha.ToLowerInvariant()).ToString());
+        if (await grain.GetAsync() is null) return CommitNotFound(sha);
+        var events = (await grain.GetTimelineAsync()).Select(ApiMapping.TimelineEvent).ToArray();
+        return Json(new ApiTimeline(sha.ToLowerInvariant(), events));
     }
 
     private static async Task<Results<JsonHttpResult<ApiPage<ApiUpload>>, ProblemHttpResult>> UploadsAsync(

@@ -47,6 +47,10 @@ public interface ICommitGrain : IGrainWithStringKey
     [Alias("GetUploadCounts")]
     Task<UploadCounts> GetUploadCountsAsync();
 
+    /// <summary>What happened to the commit, oldest first.</summary>
+    [Alias("GetTimeline")]
+    Task<IReadOnlyList<TimelineEntry>> GetTimelineAsync();
+
     /// <summary>The merged report with per-file line states, or null for an unknown commit.</summary>
     [Alias("GetReport")]
     Task<CommitReport?> GetReportAsync();

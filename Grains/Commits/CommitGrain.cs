@@ -43,13 +43,21 @@ public sealed class CommitGrain(
     public async Task<UploadCreation> CreateUploadAsync(UploadRequest request)
     {
         if (state.State.Uploads.Count >= options.Value.MaxUploadsPerCommit)
+        {
+            if (state.State.Info is not null)
+            {
+                Record(TimelineEvents.UploadRefused, $"An upload was refused: {options.Value.MaxUploadsPerCommit} uploads is the limit (Commits:MaxUploadsPerCommit).");
+                await state.WriteStateAsync();
+            }
             return new UploadCreation(null, "Too many uploads to this commit.");
+        }
 
         var now = clock.GetUtcNow();
         var info = CommitRecord.Apply(state.State.Info, new CommitUpsert(null, null, null), Key, now);
         var upload = new UploadInfo(Guid.NewGuid().ToString(), state.State.Uploads.Count, UploadStates.Started,
             request, now, null, null, null, []);
         state.State.Uploads.Add(upload);
+        Record(TimelineEvents.UploadCreated, $"Upload {upload.SessionId} created{Describe(request)}.", upload.UploadId);
         await SaveAsync(info with { ReportCreated = true, UpdatedAt = now });
         await index.UpsertUploadAsync(Key.Upload(upload.UploadId), upload.State);
         return new UploadCreation(upload, null);
@@ -61,6 +69,7 @@ public sealed class CommitGrain(
     {
         if (FindUpload(uploadId) is not { State: UploadStates.Started } upload) return;
         ReplaceUpload(upload with { State = UploadStates.Uploaded });
+        Record(TimelineEvents.UploadReceived, $"Upload {upload.SessionId}: payload stored, processing.", uploadId);
         await state.WriteStateAsync();
     }
 
@@ -80,6 +89,8 @@ public sealed class CommitGrain(
             State = UploadStates.Processed, ProcessedAt = now, Totals = session.Totals, Formats = session.Formats, Error = null,
         });
         var totals = merged.Totals;
+        Record(TimelineEvents.UploadMerged, $"Upload {upload.SessionId} merged ({string.Join(", ", session.Formats)}): " +
+            $"{session.Totals.Coverage ?? "no"}% of {session.Totals.Lines} lines; commit now {totals.Coverage ?? "no"}% of {totals.Lines} lines.", upload.UploadId);
         await SaveAsync(state.State.Info! with { Totals = totals, State = CommitStates.Complete, UpdatedAt = now });
         await index.UpsertUploadAsync(Key.Upload(upload.UploadId), UploadStates.Processed);
         logger.LogInformation("Merged upload {Upload} into {Commit}: {Coverage}% of {Lines} lines",
@@ -92,6 +103,7 @@ public sealed class CommitGrain(
 
         var now = clock.GetUtcNow();
         ReplaceUpload(upload with { State = UploadStates.Error, ProcessedAt = now, Error = error });
+        Record(TimelineEvents.UploadFailed, $"Upload {upload.SessionId} failed ({error.Code}): {error.Message}", uploadId);
         var info = state.State.Info!;
         var allFailed = state.State.Uploads.All(u => u.State == UploadStates.Error);
         await SaveAsync(info with { State = allFailed ? CommitStates.Error : info.State, UpdatedAt = now });
@@ -115,6 +127,21 @@ public sealed class CommitGrain(
         if (state.State.Info is not { } info) return null;
         var merged = await LoadReportAsync();
         return new CommitReport(info, CommitReportView.Files(merged), state.State.Uploads.ToList());
+    }
+
+    public Task<IReadOnlyList<TimelineEntry>> GetTimelineAsync() =>
+        Task.FromResult<IReadOnlyList<TimelineEntry>>(state.State.Timeline.ToList());
+
+    private void Record(string @event, string message, string? uploadId = null) =>
+        CommitTimeline.Append(state.State.Timeline, new TimelineEntry(clock.GetUtcNow(), @event, message, uploadId));
+
+    private static string Describe(UploadRequest request)
+    {
+        var parts = new List<string>();
+        if (request.Flags.Count > 0) parts.Add("flags " + string.Join(",", request.Flags));
+        if (!string.IsNullOrEmpty(request.Name)) parts.Add($"name {request.Name}");
+        if (!string.IsNullOrEmpty(request.CiService)) parts.Add($"from {request.CiService}");
+        return parts.Count == 0 ? "" : " (" + string.Join("; ", parts) + ")";
     }
 
     private async Task<CoverageReport> LoadReportAsync() =>

@@ -8,6 +8,9 @@ public sealed class CommitState
 {
     [Id(0)] public CommitInfo? Info { get; set; }
     [Id(1)] public List<UploadInfo> Uploads { get; set; } = [];
+
+    /// <summary>The most recent events, oldest first (bounded by <see cref="CommitTimeline.Capacity"/>).</summary>
+    [Id(2)] public List<TimelineEntry> Timeline { get; set; } = [];
 }
 
 /// <summary>Codecov's commit states.</summary>

@@ -75,6 +75,9 @@ public sealed class BadInputTests(GatewayFixture fixture) : IClassFixture<Gatewa
         Assert.False(string.IsNullOrWhiteSpace(error.GetProperty("message").GetString()));
         // The first upload's totals are untouched: 2 lines, 1 hit (ratio "50").
         Assert.Equal((2, 1), (commit.GetProperty("totals").GetProperty("lines").GetInt32(), commit.GetProperty("totals").GetProperty("hits").GetInt32()));
+        using var timeline = await fixture.GetJsonAsync($"/api/v2/github/acme/repos/malformed/commits/{sha}/timeline");
+        var events = timeline!.RootElement.GetProperty("events").EnumerateArray().Select(e => e.GetProperty("event").GetString()).ToList();
+        Assert.Equal(["upload_created", "upload_received", "upload_merged", "upload_created", "upload_received", "upload_failed"], events);
     }
 
     [Fact]
