@@ -45,7 +45,9 @@ public sealed class CoverageRoundingTests
         var rounding = CoverageRounding.Default;
         Assert.Equal("<0.01%", rounding.FormatNumber(0.004m, suffix: "%"));
         Assert.Equal("+<0.01%", rounding.FormatNumber(0.004m, plus: true, suffix: "%"));
-        Assert.Equal("-<0.01%", rounding.FormatNumber(-0.004m, plus: true, suffix: "%"));
+        // Round down floors a small negative value to -0.01, which is not zero.
+        Assert.Equal("-0.01%", rounding.FormatNumber(-0.004m, plus: true, suffix: "%"));
+        Assert.Equal("-<0.01%", new CoverageRounding(2, RoundingMode.Nearest).FormatNumber(-0.004m, plus: true, suffix: "%"));
         Assert.Equal("\u00f8", rounding.FormatNumber(0m, ifZero: "\u00f8"));
     }
 
