@@ -1,0 +1,46 @@
+using Codecov.Grains.Paths;
+
+namespace Codecov.Grains.Reports.Comparison;
+
+/// <summary>
+/// Codecov's <c>Report.filter(paths, flags)</c>: keep files matching the paths, and on each line only
+/// the sessions carrying one of the flags; a line or file left without sessions disappears.
+/// </summary>
+public static class ReportFilter
+{
+    public static CoverageReport Apply(CoverageReport report, SessionFlags sessionFlags, IReadOnlyList<string> flags, IReadOnlyList<string> paths)
+    {
+        if (flags.Count == 0 && paths.Count == 0) return report;
+        var matcher = paths.Count == 0 ? PathMatcher.All : PathMatcher.FromUserPatterns(paths);
+        IReadOnlySet<int>? keep = flags.Count == 0 ? null : sessionFlags.SessionsWithAny(flags);
+        var filtered = new CoverageReport();
+        foreach (var id in report.SessionIds)
+            if (keep is null || keep.Contains(id)) filtered.AddSession(id);
+        foreach (var file in report.Files)
+        {
+            if (!matcher.Includes(file.Path)) continue;
+            CopyLines(file, keep, filtered);
+        }
+        filtered.DropEmptyFiles();
+        return filtered;
+    }
+
+    private static void CopyLines(FileReport file, IReadOnlySet<int>? keep, CoverageReport into)
+    {
+        FileReport? target = null;
+        foreach (var (number, line) in file.Lines)
+        {
+            var kept = keep is null ? line : Restrict(line, keep);
+            if (kept is null) continue;
+            target ??= into.GetOrAddFile(file.Path);
+            target.Set(number, kept);
+        }
+    }
+
+    private static ReportLine? Restrict(ReportLine line, IReadOnlySet<int> keep)
+    {
+        var sessions = line.Sessions.Where(s => keep.Contains(s.SessionId)).ToList();
+        if (sessions.Count == line.Sessions.Count) return line;
+        return sessions.Count == 0 ? null : new ReportLine(line.Kind, sessions);
+    }
+}
