@@ -36,13 +36,20 @@ internal sealed class YamlTreeReader
         limits ??= YamlReadLimits.Default;
         if (text.Length > limits.MaxChars)
             throw new CodecovYamlException($"codecov.yml is larger than {limits.MaxChars} characters", YamlPosition.None);
+        var reader = new YamlTreeReader(new Parser(new StringReader(text)), limits);
         try
         {
-            return new YamlTreeReader(new Parser(new StringReader(text)), limits).ReadStream();
+            return reader.ReadStream();
         }
         catch (YamlException e)
         {
             throw new CodecovYamlException(Describe(e), new YamlPosition((int)e.Start.Line, (int)e.Start.Column));
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner throws this on some malformed plain scalars; the last event read is where it stopped.
+            var last = reader.parser.Current;
+            throw new CodecovYamlException("invalid YAML", last is null ? YamlPosition.None : At(last));
         }
     }
 
