@@ -13,4 +13,5 @@ var app = builder.Build();
 app.MapHealthEndpoints();
 app.MapUploadEndpoints();
 app.MapApiEndpoints();
+app.MapValidateEndpoints();
 app.Run();
