@@ -1,4 +1,7 @@
 using Codecov.Silo.Hosting;
+using Codecov.Silo.Migrations;
+
+if (MigrateCommand.IsRequested(args)) return await MigrateCommand.RunAsync(args);
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddEmbeddedSilo();
@@ -6,3 +9,4 @@ builder.AddEmbeddedSilo();
 var app = builder.Build();
 app.MapGet("/health/live", () => Results.Ok());
 app.Run();
+return 0;

@@ -1,148 +1,24 @@
-using Codecov.Grains.Commits;
-using Codecov.Grains.Reports;
-using Codecov.Grains.Repositories;
+using System.Data.Common;
 using Codecov.Grains.Storage;
-using Codecov.Grains.Uploads;
 using Dapper;
 using Microsoft.Data.Sqlite;
 
 namespace Codecov.Grains.Tests.Storage;
 
-public sealed class SqliteIndexStoreTests : IDisposable
+public sealed class SqliteIndexStoreTests : IndexStoreContract, IDisposable
 {
-    private static readonly RepositoryKey Widgets = new("github", "acme", "widgets");
-    private static readonly DateTimeOffset T0 = new(2024, 5, 6, 7, 8, 9, TimeSpan.FromHours(2));
+    // SQLITE_CONSTRAINT: a UNIQUE or PRIMARY KEY constraint failed.
+    private const int SqliteConstraint = 19;
     private readonly TempDataDirectory data = new();
 
     public void Dispose() => data.Dispose();
 
-    [Fact]
-    public async Task A_repository_round_trips_exactly_by_key_and_by_token()
-    {
-        var store = new SqliteIndexStore(data.Options);
-        var repository = new RepositoryInfo(Widgets, "0f1e2d3c-token", true, "main", T0.AddTicks(1234567));
+    protected override IIndexStore CreateStore() => new SqliteIndexStore(data.Options);
 
-        await store.UpsertRepositoryAsync(repository);
+    protected override void ReleaseConnections() => SqliteConnection.ClearAllPools();
 
-        Assert.Equal(repository, await store.GetRepositoryAsync(Widgets));
-        Assert.Equal(repository, await store.FindRepositoryByUploadTokenAsync("0f1e2d3c-token"));
-    }
-
-    [Fact]
-    public async Task Unknown_repositories_and_tokens_are_null()
-    {
-        var store = new SqliteIndexStore(data.Options);
-        await store.UpsertRepositoryAsync(new RepositoryInfo(Widgets, "t", false, "main", T0));
-
-        Assert.Null(await store.GetRepositoryAsync(new RepositoryKey("github", "acme", "gadgets")));
-        Assert.Null(await store.FindRepositoryByUploadTokenAsync("T"));
-    }
-
-    [Fact]
-    public async Task Upserting_a_repository_again_replaces_its_fields()
-    {
-        var store = new SqliteIndexStore(data.Options);
-        await store.UpsertRepositoryAsync(new RepositoryInfo(Widgets, "old-token", false, "master", T0));
-        var changed = new RepositoryInfo(Widgets, "new-token", true, "main", T0);
-
-        await store.UpsertRepositoryAsync(changed);
-
-        Assert.Equal(changed, await store.GetRepositoryAsync(Widgets));
-        Assert.Null(await store.FindRepositoryByUploadTokenAsync("old-token"));
-        Assert.Equal(changed, await store.FindRepositoryByUploadTokenAsync("new-token"));
-    }
-
-    [Fact]
-    public async Task A_second_repository_cannot_take_an_existing_upload_token()
-    {
-        var store = new SqliteIndexStore(data.Options);
-        await store.UpsertRepositoryAsync(new RepositoryInfo(Widgets, "shared", false, "main", T0));
-
-        await Assert.ThrowsAsync<SqliteException>(() =>
-            store.UpsertRepositoryAsync(new RepositoryInfo(new RepositoryKey("github", "acme", "gadgets"), "shared", false, "main", T0)));
-    }
-
-    [Fact]
-    public async Task A_commit_round_trips_exactly_with_totals_and_without()
-    {
-        var store = new SqliteIndexStore(data.Options);
-        var totals = new ReportTotals(3, 120, 90, 20, 10, "75.00000", 14, 6, 0, 2, 5, 9, 0);
-        var full = new CommitInfo(Widgets.Commit("a1b2c3"), "feature/x", 42, "000fff", "complete", totals, T0, T0.AddMilliseconds(1.5), true);
-        var bare = new CommitInfo(Widgets.Commit("d4e5f6"), null, null, null, "pending", null, T0.AddDays(-1), T0.AddDays(-1), false);
-        var noLines = full with { Key = Widgets.Commit("0a0b0c"), Totals = ReportTotals.Empty };
-
-        await store.UpsertCommitAsync(full);
-        await store.UpsertCommitAsync(bare);
-        await store.UpsertCommitAsync(noLines);
-
-        var listed = await store.ListCommitsAsync(Widgets, null, 10);
-        Assert.Contains(full, listed);
-        Assert.Contains(bare, listed);
-        Assert.Contains(noLines, listed);
-    }
-
-    [Fact]
-    public async Task Commits_are_listed_newest_first_limited_and_filtered_by_branch()
-    {
-        var store = new SqliteIndexStore(data.Options);
-        var commits = Enumerable.Range(0, 6)
-            .Select(i => Commit($"sha{i}", i % 2 == 0 ? "main" : "dev", T0.AddMinutes(i)))
-            .ToList();
-        foreach (var commit in commits.OrderBy(_ => Guid.NewGuid())) await store.UpsertCommitAsync(commit);
-        await store.UpsertCommitAsync(Commit("other", "main", T0.AddHours(1)) with { Key = new RepositoryKey("github", "acme", "gadgets").Commit("other") });
-
-        var newest = await store.ListCommitsAsync(Widgets, null, 3);
-        var main = await store.ListCommitsAsync(Widgets, "main", 10);
-
-        Assert.Equal(["sha5", "sha4", "sha3"], newest.Select(c => c.Key.Sha));
-        Assert.Equal(["sha4", "sha2", "sha0"], main.Select(c => c.Key.Sha));
-    }
-
-    [Fact]
-    public async Task Upserting_a_commit_again_updates_it_in_place()
-    {
-        var store = new SqliteIndexStore(data.Options);
-        var pending = Commit("abc", "main", T0);
-        await store.UpsertCommitAsync(pending);
-        var complete = pending with { State = "complete", Totals = new ReportTotals(1, 2, 1, 1, 0, "50.00000", 0, 0, 0, 1, 0, 0, 0), UpdatedAt = T0.AddSeconds(5) };
-
-        await store.UpsertCommitAsync(complete);
-
-        Assert.Equal([complete], await store.ListCommitsAsync(Widgets, null, 10));
-    }
-
-    [Fact]
-    public async Task Only_uploads_still_in_the_uploaded_state_are_unfinished()
-    {
-        var store = new SqliteIndexStore(data.Options);
-        var commit = Widgets.Commit("abc");
-        await store.UpsertUploadAsync(commit.Upload("u1"), UploadStates.Uploaded);
-        await store.UpsertUploadAsync(commit.Upload("u2"), UploadStates.Uploaded);
-        await store.UpsertUploadAsync(commit.Upload("u3"), UploadStates.Started);
-        await store.UpsertUploadAsync(commit.Upload("u2"), UploadStates.Processed);
-
-        var unfinished = await store.ListUnfinishedUploadsAsync();
-
-        Assert.Equal([commit.Upload("u1")], unfinished);
-    }
-
-    [Fact]
-    public async Task The_index_survives_a_new_store_over_the_same_directory()
-    {
-        var repository = new RepositoryInfo(Widgets, "tok", false, "main", T0);
-        var commit = Commit("abc", "main", T0);
-        var first = new SqliteIndexStore(data.Options);
-        await first.UpsertRepositoryAsync(repository);
-        await first.UpsertCommitAsync(commit);
-        await first.UpsertUploadAsync(commit.Key.Upload("u1"), UploadStates.Uploaded);
-        SqliteConnection.ClearAllPools();
-
-        var restarted = new SqliteIndexStore(data.Options);
-
-        Assert.Equal(repository, await restarted.FindRepositoryByUploadTokenAsync("tok"));
-        Assert.Equal([commit], await restarted.ListCommitsAsync(Widgets, "main", 5));
-        Assert.Equal([commit.Key.Upload("u1")], await restarted.ListUnfinishedUploadsAsync());
-    }
+    protected override bool IsUniqueViolation(DbException error) =>
+        error is SqliteException { SqliteErrorCode: SqliteConstraint };
 
     [Fact]
     public async Task The_schema_is_migrated_once_in_wal_mode()
@@ -155,7 +31,4 @@ public sealed class SqliteIndexStoreTests : IDisposable
         Assert.Equal("wal", await connection.ExecuteScalarAsync<string>("PRAGMA journal_mode"));
         Assert.Equal([1L], await connection.QueryAsync<long>("SELECT version FROM schema_migrations"));
     }
-
-    private static CommitInfo Commit(string sha, string branch, DateTimeOffset createdAt) =>
-        new(Widgets.Commit(sha), branch, null, null, "pending", null, createdAt, createdAt, false);
 }
