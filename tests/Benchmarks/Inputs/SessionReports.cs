@@ -10,7 +10,8 @@ namespace Codecov.Benchmarks.Inputs;
 public static class SessionReports
 {
     public const int Files = 2_000;
-    public const int LinesPerFile = 120;
+    // 25 lines (20 coverable) per file keeps 150 sessions of 2,000 files near 1 GB of session reports.
+    public const int LinesPerFile = 25;
 
     public static IReadOnlyList<CoverageReport> Create(int sessions, int files = Files, int linesPerFile = LinesPerFile)
     {
