@@ -56,5 +56,5 @@ public sealed class ArchiveInput(int sessions) : IMeasuredInput
         return archive = buffer.ToArray();
     }
 
-    public override string ToString() => $"{SessionReports.Files} files x{sessions} sessions";
+    public override string ToString() => $"{sessions} sessions";
 }
