@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Codecov.Grains.Reports;
 
 /// <summary>The lines of one file, keyed by line number (Codecov's <c>ReportFile</c>).</summary>
@@ -17,7 +19,9 @@ public sealed class FileReport(string path)
     /// <summary>Adds a line, merging with what the line already holds (Codecov's <c>ReportFile.append</c>).</summary>
     public void Append(int number, ReportLine line)
     {
-        lines[number] = lines.TryGetValue(number, out var existing) ? ReportLine.Merge(existing, line) : line;
+        // One hash lookup per line: this runs for every line of every upload and every merge.
+        ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(lines, number, out var exists);
+        slot = exists ? ReportLine.Merge(slot!, line) : line;
         totals = null;
     }
 

@@ -29,17 +29,32 @@ public sealed record LineSession(int SessionId, CoverageValue Coverage, MissingB
 /// </summary>
 public sealed class ReportLine
 {
-    private readonly List<LineSession> sessions;
+    // An array, not a list: lines are immutable and there is one of these per line per report.
+    private readonly LineSession[] sessions;
 
     public ReportLine(LineKind kind, IEnumerable<LineSession> sessions)
+        : this(kind, sessions.ToArray())
     {
-        Kind = kind;
-        this.sessions = sessions.ToList();
-        Coverage = ComputeCoverage(this.sessions);
-        Complexity = ComputeComplexity(this.sessions);
     }
 
-    public ReportLine(LineKind kind, LineSession session) : this(kind, [session]) { }
+    /// <summary>One session's line: its coverage and complexity are the session's own, nothing to merge.</summary>
+    public ReportLine(LineKind kind, LineSession session)
+    {
+        Kind = kind;
+        sessions = [session];
+        Coverage = session.Coverage;
+        Complexity = session.Complexity;
+        BranchesKnown = session.Missing.IsKnown;
+    }
+
+    private ReportLine(LineKind kind, LineSession[] sessions, CoverageValue? coverage = null)
+    {
+        Kind = kind;
+        this.sessions = sessions;
+        Coverage = coverage ?? ComputeCoverage(sessions);
+        Complexity = ComputeComplexity(sessions);
+        BranchesKnown = AnyBranchesKnown(sessions);
+    }
 
     public LineKind Kind { get; }
     public CoverageValue Coverage { get; }
@@ -48,19 +63,35 @@ public sealed class ReportLine
 
     public LineType Type => Coverage.Type;
 
+    /// <summary>Whether any session knows its missing branches (then merging takes their intersection).</summary>
+    private bool BranchesKnown { get; }
+
     /// <summary>Codecov's <c>merge_line</c>: sessions with the same id merge, others are appended.</summary>
     public static ReportLine Merge(ReportLine before, ReportLine after)
     {
-        var merged = new List<LineSession>(before.sessions.Count + after.sessions.Count);
-        merged.AddRange(before.sessions);
+        var merged = new LineSession[before.sessions.Length + after.sessions.Length];
+        before.sessions.CopyTo(merged, 0);
+        var count = before.sessions.Length;
+        var appendedOnly = true;
         foreach (var session in after.sessions)
         {
-            var index = merged.FindIndex(s => s.SessionId == session.SessionId);
-            if (index < 0) merged.Add(session);
-            else merged[index] = MergeSameSession(merged[index], session);
+            var index = IndexOf(merged, count, session.SessionId);
+            if (index < 0) merged[count++] = session;
+            else
+            {
+                merged[index] = MergeSameSession(merged[index], session);
+                appendedOnly = false;
+            }
         }
+        if (count < merged.Length) Array.Resize(ref merged, count);
         var kind = before.Kind != LineKind.Line ? before.Kind : after.Kind;
-        return new ReportLine(kind, merged);
+        if (!appendedOnly || before.BranchesKnown || after.BranchesKnown) return new ReportLine(kind, merged);
+
+        // No session knows missing branches, so Codecov's merge_all folds every value with the same
+        // "unknown" and the merged list is before's then after's: continue the fold from before's result.
+        var coverage = before.Coverage;
+        foreach (var session in after.sessions) coverage = CoverageMerge.Merge(coverage, session.Coverage, MissingBranches.Unknown);
+        return new ReportLine(kind, merged, coverage);
     }
 
     /// <summary>A copy without the given sessions, or null when none remain.</summary>
@@ -105,15 +136,30 @@ public sealed class ReportLine
         return missed is null ? MissingBranches.Unknown : new MissingBranches(missed.ToArray());
     }
 
-    private static CoverageValue ComputeCoverage(List<LineSession> sessions)
+    private static int IndexOf(LineSession[] sessions, int count, int sessionId)
     {
-        if (sessions.Count == 0) return CoverageValue.None;
-        if (sessions.Count == 1) return sessions[0].Coverage;
-        var values = sessions.Select(s => s.Coverage).ToList();
+        for (var i = 0; i < count; i++)
+            if (sessions[i].SessionId == sessionId) return i;
+        return -1;
+    }
+
+    private static bool AnyBranchesKnown(LineSession[] sessions)
+    {
+        foreach (var session in sessions)
+            if (session.Missing.IsKnown) return true;
+        return false;
+    }
+
+    private static CoverageValue ComputeCoverage(LineSession[] sessions)
+    {
+        if (sessions.Length == 0) return CoverageValue.None;
+        if (sessions.Length == 1) return sessions[0].Coverage;
+        var values = new CoverageValue[sessions.Length];
+        for (var i = 0; i < sessions.Length; i++) values[i] = sessions[i].Coverage;
         return CoverageMerge.MergeAll(values, MissedBranches(sessions));
     }
 
-    private static Complexity? ComputeComplexity(List<LineSession> sessions)
+    private static Complexity? ComputeComplexity(LineSession[] sessions)
     {
         Complexity? result = null;
         foreach (var s in sessions)

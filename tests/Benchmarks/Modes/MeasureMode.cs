@@ -1,0 +1,49 @@
+using System.Diagnostics;
+using System.Globalization;
+using Codecov.Benchmarks.Inputs;
+using Codecov.Grains.Reports;
+
+namespace Codecov.Benchmarks.Modes;
+
+/// <summary>
+/// <c>measure --network &lt;file&gt; &lt;report&gt;…</c>: parses every report as its own session (format
+/// detected as an upload detects it), merges them into one commit report and prints one line of
+/// <c>key=value</c> figures for <c>tests/compare-tools.sh</c>. The time is parse + merge + totals,
+/// in process, after the runtime has started.
+/// </summary>
+public static class MeasureMode
+{
+    public static int Run(IReadOnlyList<string> args)
+    {
+        var network = new List<string>();
+        var reports = new List<string>();
+        for (var i = 0; i < args.Count; i++)
+        {
+            if (args[i] == "--network" && i + 1 < args.Count) network.AddRange(File.ReadAllLines(args[++i]).Where(l => l.Length > 0));
+            else reports.Add(args[i]);
+        }
+        if (reports.Count == 0)
+        {
+            Console.Error.WriteLine("usage: measure [--network <file>] <report>...");
+            return 2;
+        }
+
+        var bytes = reports.Sum(r => new FileInfo(r).Length);
+        var clock = Stopwatch.StartNew();
+        var commit = new CoverageReport();
+        for (var session = 0; session < reports.Count; session++)
+        {
+            var format = Engine.Detect(reports[session]);
+            using var content = File.OpenRead(reports[session]);
+            commit.Merge(Engine.Parse(format, content, network, session));
+        }
+        var totals = commit.Totals;
+        clock.Stop();
+
+        var seconds = clock.Elapsed.TotalSeconds;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"seconds={seconds:0.000} bytes={bytes} mbps={bytes / seconds / 1e6:0.0} sessions={reports.Count} " +
+            $"files={totals.Files} lines={totals.Lines} hits={totals.Hits} coverage={totals.Coverage}"));
+        return 0;
+    }
+}
