@@ -1,4 +1,3 @@
-using System.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Octokit;
@@ -28,8 +27,20 @@ public sealed class GitHubProvider : IGitProvider
     public Task<GitCommit?> GetCommitAsync(GitRepository repo, string sha, CancellationToken cancellationToken = default) =>
         FindAsync(repo, "get commit", c => c.Repository.Commit.Get(repo.Owner, repo.Name, sha), GitHubMapping.ToCommit, cancellationToken);
 
-    public Task<string?> GetFileAsync(GitRepository repo, string sha, string path, CancellationToken cancellationToken = default) =>
-        FindAsync(repo, "get file", c => c.Repository.Content.GetRawContentByRef(repo.Owner, repo.Name, path, sha), DecodeText, cancellationToken);
+    /// <summary>
+    /// Reads the JSON (base64) form of the contents API: how Octokit 14 treats a raw-media-type answer
+    /// depends on the Content-Type the server picks, while the JSON form is certain. It covers files up
+    /// to 1 MB, far above any codecov.yml.
+    /// </summary>
+    public async Task<string?> GetFileAsync(GitRepository repo, string sha, string path, CancellationToken cancellationToken = default)
+    {
+        var entries = await FindAsync(repo, "get file",
+            c => c.Repository.Content.GetAllContentsByRef(repo.Owner, repo.Name, path, sha), list => list, cancellationToken).ConfigureAwait(false);
+        // A folder lists its children instead: not a file.
+        return entries is [{ } entry] && entry.Type.StringValue == "file" && entry.Path == path
+            ? entry.Content?.TrimStart('\uFEFF')
+            : null;
+    }
 
     /// <summary>
     /// Codecov lists the root and takes the first listed entry with an accepted name; only then does
@@ -174,13 +185,6 @@ public sealed class GitHubProvider : IGitProvider
 
     private static string? FirstYaml(IReadOnlyList<RepositoryContent> entries) =>
         entries.FirstOrDefault(entry => YamlNames.Contains(entry.Name, StringComparer.Ordinal))?.Path;
-
-    private static string DecodeText(byte[] bytes)
-    {
-        var span = bytes.AsSpan();
-        // Editors on Windows like to save YAML with a byte-order mark.
-        return Encoding.UTF8.GetString(span.StartsWith(Encoding.UTF8.Preamble) ? span[3..] : span);
-    }
 
     private Task<T> RunAsync<T>(GitRepository repo, string operation, Func<GitHubClient, Task<T>> call, CancellationToken cancellationToken)
     {

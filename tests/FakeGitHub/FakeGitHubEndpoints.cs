@@ -71,7 +71,7 @@ internal sealed class FakeGitHubEndpoints(Func<FakeGitHubServer> server)
         // The raw media type returns the bytes themselves (Octokit's GetRawContent).
         if (context.Request.Headers.Accept.ToString().Contains(".raw", StringComparison.Ordinal))
         {
-            return Results.Bytes(bytes, "application/vnd.github.raw");
+            return Results.Bytes(bytes, "application/vnd.github.v3.raw");
         }
         return FakeJson.Reply(FakeContents.File(BaseUrl, repo, reference, path, bytes));
     }
