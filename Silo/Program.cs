@@ -1,8 +1,8 @@
 using Codecov.Silo.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.AddEmbeddedSilo();
+builder.AddSilo();
 
 var app = builder.Build();
-app.MapGet("/health/live", () => Results.Ok());
+app.MapSiloHealthEndpoints();
 app.Run();
