@@ -51,17 +51,4 @@ public sealed class DirectUploadTests(RedisS3ClusterFixture fixture)
         var fromCommit = await fixture.Grains.GetGrain<Codecov.Grains.Commits.ICommitGrain>(commit.ToString()).GetUploadAsync(upload.UploadId);
         Assert.Equal(UploadErrorCodes.FileNotInStorage, fromCommit!.Error!.Code);
     }
-
-    [Fact]
-    public async Task Waiting_twice_for_the_same_payload_keeps_the_first_deadline()
-    {
-        var upload = await uploads.CreateAsync(ClusterUploads.NewCommit());
-        var grain = fixture.Grains.GetGrain<IUploadGrain>(upload.ToString());
-
-        var first = await grain.AwaitPayloadAsync(ObjectKeys.RawUpload(upload));
-        var second = await grain.AwaitPayloadAsync(ObjectKeys.RawUpload(upload));
-
-        Assert.Equal(UploadStates.Started, first.State);
-        Assert.Equal(first, second);
-    }
 }

@@ -20,9 +20,11 @@ public sealed class RedisGrainStateTests(RedisS3ClusterFixture fixture, ITestOut
         var storage = GrainStorage();
         var grainId = GrainId.Create("commit", ClusterUploads.NewCommit().ToString());
         var upload = new UploadInfo("u-1", 0, UploadStates.Processed,
-            ClusterUploads.Request with { Flags = ["unit", "linux"], Env = new Dictionary<string, string> { ["CI"] = "true" } },
+            // Arrays, as the gateway builds them: the default JSON storage serializer records each runtime
+            // collection type, and a compiler-synthesized one (a collection expression) cannot be read back.
+            ClusterUploads.Request with { Flags = new[] { "unit", "linux" }, Env = new Dictionary<string, string> { ["CI"] = "true" } },
             DateTimeOffset.Parse("2026-01-02T03:04:05Z"), DateTimeOffset.Parse("2026-01-02T03:04:09Z"), null,
-            Totals, ["lcov"]);
+            Totals, new[] { "lcov" });
         var written = new GrainState<CommitState>(new CommitState { Uploads = [upload] });
 
         await storage.WriteStateAsync("commit", grainId, written);
@@ -31,7 +33,7 @@ public sealed class RedisGrainStateTests(RedisS3ClusterFixture fixture, ITestOut
 
         Assert.True(read.RecordExists);
         Assert.Equal(written.ETag, read.ETag);
-        var back = Assert.Single(read.State.Uploads);
+        var back = Assert.Single(read.State!.Uploads);
         Assert.Equal((upload.UploadId, upload.State, upload.CreatedAt, upload.ProcessedAt, upload.Totals),
             (back.UploadId, back.State, back.CreatedAt, back.ProcessedAt, back.Totals));
         Assert.Equal(["unit", "linux"], back.Request.Flags);
