@@ -5,7 +5,7 @@ using Codecov.Gateway.Hosting;
 using Codecov.Gateway.Operators;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.AddEmbeddedMode();
+builder.AddHostingMode();
 builder.AddGatewayServices();
 builder.Services.AddReadiness();
 

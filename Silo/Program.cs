@@ -4,9 +4,9 @@ using Codecov.Silo.Migrations;
 if (MigrateCommand.IsRequested(args)) return await MigrateCommand.RunAsync(args);
 
 var builder = WebApplication.CreateBuilder(args);
-builder.AddEmbeddedSilo();
+builder.AddSilo();
 
 var app = builder.Build();
-app.MapGet("/health/live", () => Results.Ok());
+app.MapSiloHealthEndpoints();
 app.Run();
 return 0;

@@ -29,6 +29,13 @@ public sealed class CodecovOptions
     /// <summary>How long a signed PUT URL stays valid.</summary>
     public TimeSpan UploadUrlLifetime { get; set; } = TimeSpan.FromHours(2);
 
+    /// <summary>
+    /// Where uploaders PUT their reports: <see cref="UploadModes.Gateway"/> (default; this gateway's signed
+    /// endpoint streams into the object store and processing starts at once) or <see cref="UploadModes.DirectS3"/>
+    /// (a presigned S3 URL; the upload grain watches the bucket). DirectS3 needs cluster mode's S3 store.
+    /// </summary>
+    public UploadModes UploadMode { get; set; } = UploadModes.Gateway;
+
     /// <summary>HMAC key for signed PUT URLs; every gateway of a cluster must share it.</summary>
     public string? UploadSigningKey { get; set; }
 
@@ -38,4 +45,11 @@ public sealed class CodecovOptions
     /// </summary>
     [Required(ErrorMessage = "Codecov:GlobalTokenGitService is required.")]
     public string GlobalTokenGitService { get; set; } = "github";
+}
+
+/// <summary><c>Codecov:UploadMode</c> values (DESIGN "Request flow" step 2).</summary>
+public enum UploadModes
+{
+    Gateway,
+    DirectS3,
 }

@@ -79,7 +79,7 @@ public static class CliUploadEndpoints
 
         var registration = await registrar.RegisterAsync(commitKey, new CommitUpsert(null, null, null), CliResponses.UploadRequest(body!));
         if (registration.Refusal is { } refusal) return CodecovError.Validation(refusal);
-        var target = targets.For(request, registration.Key!);
+        var target = await targets.ForAsync(request, registration.Key!);
         return Created(CliResponses.Upload(registration.Upload!, target));
     }
 
@@ -103,7 +103,7 @@ public static class CliUploadEndpoints
         await grains.GetGrain<ICommitGrain>(commit.Key.ToString()).CreateReportAsync();
         var registration = await registrar.RegisterAsync(commit.Key, new CommitUpsert(null, null, null), CliResponses.UploadRequest(body.Upload));
         if (registration.Refusal is { } refusal) return CodecovError.Validation(refusal);
-        var target = targets.For(request, registration.Key!);
+        var target = await targets.ForAsync(request, registration.Key!);
         return Created(CliResponses.UploadCoverage(registration.Upload!, target));
     }
 

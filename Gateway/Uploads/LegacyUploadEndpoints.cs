@@ -35,7 +35,7 @@ public static class LegacyUploadEndpoints
     {
         var (registration, error) = await flow.RegisterAsync(context.Request);
         if (error is not null) return error;
-        var target = targets.For(context.Request, registration!.Key!);
+        var target = await targets.ForAsync(context.Request, registration!.Key!);
         return TypedResults.Text(CodecovBodies.V4(target.DashboardUrl, target.PutUrl), "text/plain; charset=utf-8");
     }
 

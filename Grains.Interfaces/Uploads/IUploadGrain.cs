@@ -14,6 +14,14 @@ public interface IUploadGrain : IGrainWithStringKey
     [Alias("AcceptPayload")]
     Task<UploadInfo> AcceptPayloadAsync(string objectKey);
 
+    /// <summary>
+    /// Direct-to-S3 mode: the uploader was handed a presigned URL for <paramref name="objectKey"/>. The grain
+    /// checks storage on a backing-off timer until the object appears, then processes it as if
+    /// <see cref="AcceptPayloadAsync"/> had been called; past the deadline the upload ends as <c>file_not_in_storage</c>.
+    /// </summary>
+    [Alias("AwaitPayload")]
+    Task<UploadInfo> AwaitPayloadAsync(string objectKey);
+
     /// <summary>The upload, or null for an unknown id.</summary>
     [Alias("Get")]
     Task<UploadInfo?> GetAsync();

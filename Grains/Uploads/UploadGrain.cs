@@ -23,6 +23,7 @@ public sealed class UploadGrain(
     ILogger<UploadGrain> logger) : Grain, IUploadGrain
 {
     private IGrainTimer? timer;
+    private TimeSpan storageCheckInterval;
 
     private UploadKey Key => UploadKey.Parse(this.GetPrimaryKeyString());
 
@@ -42,13 +43,37 @@ public sealed class UploadGrain(
         return state.State.Info;
     }
 
+    public async Task<UploadInfo> AwaitPayloadAsync(string objectKey)
+    {
+        var info = await LoadAsync() ?? throw new KeyNotFoundException($"Upload {Key} does not exist.");
+        if (state.State.RawObjectKey is not null || state.State.AwaitedObjectKey is not null) return info;
+
+        state.State.AwaitedObjectKey = objectKey;
+        state.State.AwaitDeadline = clock.GetUtcNow() + options.Value.DirectUploadDeadline;
+        await state.WriteStateAsync();
+        ScheduleStorageCheck(options.Value.DirectUploadFirstCheck);
+        return info;
+    }
+
     public async Task<UploadInfo?> GetAsync() => await LoadAsync();
 
     public Task ResumeAsync()
     {
         if (state.State is { RawObjectKey: not null, Info.State: UploadStates.Uploaded }) ScheduleProcessing(TimeSpan.Zero);
+        if (IsAwaitingPayload) ScheduleStorageCheck(options.Value.DirectUploadFirstCheck);
         return Task.CompletedTask;
     }
+
+    // A grain timer dies with its activation (orleans-notes §1.5): any call that reactivates the grain
+    // resumes the wait for a direct upload.
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (IsAwaitingPayload) ScheduleStorageCheck(options.Value.DirectUploadFirstCheck);
+        return Task.CompletedTask;
+    }
+
+    private bool IsAwaitingPayload =>
+        state.State is { AwaitedObjectKey: not null, RawObjectKey: null, Info.State: UploadStates.Started };
 
     private async Task<UploadInfo?> LoadAsync()
     {
@@ -62,6 +87,50 @@ public sealed class UploadGrain(
     {
         timer?.Dispose();
         timer = this.RegisterGrainTimer(ProcessAsync, new GrainTimerCreationOptions(delay, Timeout.InfiniteTimeSpan) { KeepAlive = true });
+    }
+
+    private void ScheduleStorageCheck(TimeSpan delay)
+    {
+        storageCheckInterval = delay;
+        timer?.Dispose();
+        timer = this.RegisterGrainTimer(CheckStorageAsync, new GrainTimerCreationOptions(delay, Timeout.InfiniteTimeSpan) { KeepAlive = true });
+    }
+
+    /// <summary>Direct-to-S3 mode: has the uploader's PUT landed? Checks back off (first check doubling to the maximum).</summary>
+    private async Task CheckStorageAsync()
+    {
+        if (!IsAwaitingPayload) return;
+        var objectKey = state.State.AwaitedObjectKey!;
+        if (await PayloadStoredAsync(objectKey))
+        {
+            await AcceptPayloadAsync(objectKey);
+            return;
+        }
+
+        var now = clock.GetUtcNow();
+        if (now >= state.State.AwaitDeadline)
+        {
+            await FailAsync(state.State.Info!, new UploadError(UploadErrorCodes.FileNotInStorage,
+                $"No report arrived in storage within {options.Value.DirectUploadDeadline} of handing out the upload URL; upload the report again."));
+            return;
+        }
+        var next = TimeSpan.FromTicks(Math.Min(storageCheckInterval.Ticks * 2, options.Value.DirectUploadMaxCheckInterval.Ticks));
+        var untilDeadline = state.State.AwaitDeadline!.Value - now;
+        ScheduleStorageCheck(next < untilDeadline ? next : untilDeadline);
+    }
+
+    private async Task<bool> PayloadStoredAsync(string objectKey)
+    {
+        try
+        {
+            return await objects.ExistsAsync(objectKey);
+        }
+        catch (Exception fault) when (fault is not OperationCanceledException)
+        {
+            // An unreachable store is not a missing payload: keep waiting until the deadline.
+            logger.LogWarning(fault, "Checking storage for upload {Upload} failed", Key);
+            return false;
+        }
     }
 
     private async Task ProcessAsync()

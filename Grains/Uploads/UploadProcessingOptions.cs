@@ -21,5 +21,16 @@ public sealed class UploadProcessingOptions
     /// <summary>First retry delay; doubles per attempt.</summary>
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>Direct-to-S3 mode: how long an upload waits for its payload before it ends as <c>file_not_in_storage</c>.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "7.00:00:00", ErrorMessage = "Processing:DirectUploadDeadline must be between 100 ms and 7 days.")]
+    public TimeSpan DirectUploadDeadline { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>Direct-to-S3 mode: first storage check; the interval doubles up to <see cref="DirectUploadMaxCheckInterval"/>.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "01:00:00", ErrorMessage = "Processing:DirectUploadFirstCheck must be between 10 ms and 1 hour.")]
+    public TimeSpan DirectUploadFirstCheck { get; set; } = TimeSpan.FromSeconds(1);
+
+    [Range(typeof(TimeSpan), "00:00:00.010", "01:00:00", ErrorMessage = "Processing:DirectUploadMaxCheckInterval must be between 10 ms and 1 hour.")]
+    public TimeSpan DirectUploadMaxCheckInterval { get; set; } = TimeSpan.FromSeconds(60);
+
     public TimeSpan? MaxReportAge => MaxReportAgeHours > 0 ? TimeSpan.FromHours(MaxReportAgeHours) : null;
 }

@@ -10,4 +10,10 @@ public sealed class UploadState
 
     /// <summary>Processing attempts that failed for a transient reason.</summary>
     [Id(2)] public int FailedAttempts { get; set; }
+
+    /// <summary>Direct-to-S3 mode: where the uploader was told to PUT the payload, while it has not arrived.</summary>
+    [Id(3)] public string? AwaitedObjectKey { get; set; }
+
+    /// <summary>Direct-to-S3 mode: when waiting for the payload gives up.</summary>
+    [Id(4)] public DateTimeOffset? AwaitDeadline { get; set; }
 }
