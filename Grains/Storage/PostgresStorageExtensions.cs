@@ -18,7 +18,13 @@ public static class PostgresStorageExtensions
     public static IServiceCollection AddPostgresIndexStore(this IServiceCollection services, string connectionString)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
-        services.TryAddKeyedSingleton(DataSourceKey, (_, _) => NpgsqlDataSource.Create(connectionString));
+        return services.AddPostgresIndexStore(_ => connectionString);
+    }
+
+    /// <summary>The same, with the connection string read when the store is first needed (after options validation).</summary>
+    public static IServiceCollection AddPostgresIndexStore(this IServiceCollection services, Func<IServiceProvider, string> connectionString)
+    {
+        services.TryAddKeyedSingleton(DataSourceKey, (sp, _) => NpgsqlDataSource.Create(connectionString(sp)));
         services.TryAddSingleton(sp => new PostgresIndexStore(sp.GetRequiredKeyedService<NpgsqlDataSource>(DataSourceKey)));
         services.TryAddSingleton<IIndexStore>(sp => sp.GetRequiredService<PostgresIndexStore>());
         return services;

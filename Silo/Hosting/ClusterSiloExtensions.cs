@@ -25,7 +25,7 @@ public static class ClusterSiloExtensions
         builder.Services.AddCodecovGrains();
         builder.Services.AddClusterHostOptions(requireRedis: true);
         builder.Services.AddS3ObjectStore();
-        builder.Services.AddPostgresIndexStore(builder.Configuration.GetConnectionString("Postgres") ?? "");
+        builder.Services.AddPostgresIndexStore(sp => sp.GetRequiredService<IOptions<ClusterConnectionStrings>>().Value.Postgres!);
 
         builder.UseOrleans(silo =>
         {
