@@ -27,6 +27,7 @@ fi
 # The real servers the cluster and storage tests use, once for the whole run, on free loopback ports.
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 servers="$(mktemp -d)"
+chmod 755 "$servers"  # the postgres user must reach its data directory inside
 stop_servers() {
   bash tests/servers/postgres.sh stop "$servers/postgres" || true
   bash tests/servers/redis.sh stop "$servers/redis" || true
