@@ -3,6 +3,7 @@ using Codecov.Gateway.Api;
 using Codecov.Gateway.Uploads;
 using Codecov.Gateway.Hosting;
 using Codecov.Gateway.Operators;
+using Codecov.Gateway.Webhooks;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddHostingMode();
@@ -14,4 +15,5 @@ app.MapHealthEndpoints();
 app.MapUploadEndpoints();
 app.MapApiEndpoints();
 app.MapValidateEndpoints();
+app.MapWebhookEndpoints();
 app.Run();

@@ -47,6 +47,10 @@ public interface ICommitGrain : IGrainWithStringKey
     [Alias("GetUploadCounts")]
     Task<UploadCounts> GetUploadCountsAsync();
 
+    /// <summary>CI reported on the commit (a status or check finished): a notification waiting for CI tries again now.</summary>
+    [Alias("CiChanged")]
+    Task CiChangedAsync();
+
     /// <summary>What happened to the commit, oldest first.</summary>
     [Alias("GetTimeline")]
     Task<IReadOnlyList<TimelineEntry>> GetTimelineAsync();

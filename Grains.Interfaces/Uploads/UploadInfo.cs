@@ -42,7 +42,14 @@ public sealed record UploadInfo(
     [property: Id(5)] DateTimeOffset? ProcessedAt,
     [property: Id(6)] UploadError? Error,
     [property: Id(7)] ReportTotals? Totals,
-    [property: Id(8)] IReadOnlyList<string> Formats);
+    [property: Id(8)] IReadOnlyList<string> Formats,
+    [property: Id(9)] string? CarriedForwardFrom = null)
+{
+    /// <summary>Codecov's <c>session_type</c> for a session copied from an ancestor (codecov-semantics §5).</summary>
+    public const string CarriedForwardType = "carriedforward";
+
+    public bool IsCarriedForward => CarriedForwardFrom is not null;
+}
 
 /// <summary>A processed upload handed from the upload grain to its commit: where its session report is stored.</summary>
 [GenerateSerializer, Immutable, Alias("codecov.ProcessedSession")]

@@ -1,3 +1,4 @@
+using Codecov.Grains.Notifications;
 using Codecov.Grains.Reports;
 using Codecov.Grains.Storage;
 using Codecov.Grains.Uploads;
@@ -16,10 +17,16 @@ public sealed class CommitGrain(
     ReportArchiveStore archives,
     IIndexStore index,
     IOptions<CommitOptions> options,
+    IOptions<NotificationOptions> notifications,
+    CommitNotifier notifier,
     TimeProvider clock,
-    ILogger<CommitGrain> logger) : Grain, ICommitGrain
+    ILogger<CommitGrain> logger) : Grain, ICommitGrain, IRemindable
 {
+    /// <summary>The durable wake-up while a notification is pending (a silo may die mid-wait).</summary>
+    private const string NotifyReminder = "notify";
+
     private CoverageReport? report;
+    private IGrainTimer? notifyTimer;
 
     private CommitKey Key => CommitKey.Parse(this.GetPrimaryKeyString());
 
@@ -93,6 +100,7 @@ public sealed class CommitGrain(
             $"{session.Totals.Coverage ?? "no"}% of {session.Totals.Lines} lines; commit now {totals.Coverage ?? "no"}% of {totals.Lines} lines.", upload.UploadId);
         await SaveAsync(state.State.Info! with { Totals = totals, State = CommitStates.Complete, UpdatedAt = now });
         await index.UpsertUploadAsync(Key.Upload(upload.UploadId), UploadStates.Processed);
+        await RequestNotificationAsync();
         logger.LogInformation("Merged upload {Upload} into {Commit}: {Coverage}% of {Lines} lines",
             upload.UploadId, Key, totals.Coverage, totals.Lines);
     }
@@ -128,6 +136,97 @@ public sealed class CommitGrain(
         var merged = await LoadReportAsync();
         return new CommitReport(info, CommitReportView.Files(merged), state.State.Uploads.ToList());
     }
+
+    public async Task CiChangedAsync()
+    {
+        if (state.State.Notification is { Pending: true, WaitingForCi: true }) ArmNotifyTimer(TimeSpan.Zero);
+        else if (state.State.Notification.Pending is false && state.State.Info?.Totals is not null) await RequestNotificationAsync();
+    }
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (state.State.Notification is { Pending: true } pending) ArmNotifyTimer(Until(pending.NextAttemptAt));
+        return Task.CompletedTask;
+    }
+
+    async Task IRemindable.ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (reminderName != NotifyReminder) return;
+        if (!state.State.Notification.Pending) await StopRemindingAsync();
+        else if (notifyTimer is null) ArmNotifyTimer(Until(state.State.Notification.NextAttemptAt));
+    }
+
+    /// <summary>New data: notify after the debounce, with a reminder as the durable fallback.</summary>
+    private async Task RequestNotificationAsync()
+    {
+        if (!notifications.Value.Enabled) return;
+        var n = state.State.Notification;
+        n.Pending = true;
+        n.ProviderFailures = 0;
+        n.NextAttemptAt = clock.GetUtcNow() + notifications.Value.Debounce;
+        await state.WriteStateAsync();
+        await this.RegisterOrUpdateReminder(NotifyReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
+        ArmNotifyTimer(notifications.Value.Debounce);
+    }
+
+    private void ArmNotifyTimer(TimeSpan due)
+    {
+        notifyTimer?.Dispose();
+        notifyTimer = this.RegisterGrainTimer(NotifyAsync, new GrainTimerCreationOptions(due, Timeout.InfiniteTimeSpan) { KeepAlive = true });
+    }
+
+    private async Task NotifyAsync(CancellationToken cancellationToken)
+    {
+        notifyTimer?.Dispose();
+        notifyTimer = null;
+        var n = state.State.Notification;
+        if (!n.Pending || state.State.Info is not { } info) return;
+
+        var outcome = await AttemptAsync(info, n, cancellationToken);
+        foreach (var (@event, message) in outcome.Log) Record(@event, message);
+        n.PostedStatuses = new Dictionary<string, string>(outcome.PostedStatuses, StringComparer.Ordinal);
+        n.WaitingForCi = outcome.WaitingForCi;
+        if (outcome.Result == NotificationResult.Retry)
+        {
+            if (outcome.WaitingForCi) n.CiWaits++;
+            if (outcome.ProviderFailed) n.ProviderFailures++;
+            n.NextAttemptAt = clock.GetUtcNow() + outcome.RetryAfter!.Value;
+            await state.WriteStateAsync();
+            ArmNotifyTimer(outcome.RetryAfter.Value);
+            return;
+        }
+        n.Pending = false;
+        n.NextAttemptAt = null;
+        n.ProviderFailures = 0;
+        await state.WriteStateAsync();
+        await StopRemindingAsync();
+    }
+
+    private async Task<NotificationOutcome> AttemptAsync(CommitInfo info, NotificationState n, CancellationToken cancellationToken)
+    {
+        var run = new NotificationRun(Key, info, state.State.Uploads.ToList(), n.PostedStatuses, n.ProviderFailures, n.CiWaits);
+        try
+        {
+            return await notifier.RunAsync(run, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // A fault of ours or of the cluster: keep the attempt alive, back off like a provider fault.
+            logger.LogError(e, "Notification of {Commit} failed", Key);
+            var delay = notifications.Value.ProviderRetryDelay * Math.Pow(2, n.ProviderFailures);
+            return new NotificationOutcome(NotificationResult.Retry, delay,
+                [(NotificationEvents.Retrying, $"Notification failed ({e.Message}); retrying in {delay.TotalSeconds:0.#} s.")],
+                n.PostedStatuses, ProviderFailed: true);
+        }
+    }
+
+    private async Task StopRemindingAsync()
+    {
+        if (await this.GetReminder(NotifyReminder) is { } reminder) await this.UnregisterReminder(reminder);
+    }
+
+    private TimeSpan Until(DateTimeOffset? at) =>
+        at is { } due && due > clock.GetUtcNow() ? due - clock.GetUtcNow() : TimeSpan.Zero;
 
     public Task<IReadOnlyList<TimelineEntry>> GetTimelineAsync() =>
         Task.FromResult<IReadOnlyList<TimelineEntry>>(state.State.Timeline.ToList());

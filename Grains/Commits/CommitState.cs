@@ -11,6 +11,27 @@ public sealed class CommitState
 
     /// <summary>The most recent events, oldest first (bounded by <see cref="CommitTimeline.Capacity"/>).</summary>
     [Id(2)] public List<TimelineEntry> Timeline { get; set; } = [];
+
+    [Id(3)] public NotificationState Notification { get; set; } = new();
+}
+
+/// <summary>A commit's notification attempts: durable, so a restart resumes them and never re-posts.</summary>
+[GenerateSerializer, Alias("codecov.NotificationState")]
+public sealed class NotificationState
+{
+    /// <summary>New data arrived since the last completed notification.</summary>
+    [Id(0)] public bool Pending { get; set; }
+
+    [Id(1)] public int ProviderFailures { get; set; }
+
+    [Id(2)] public int CiWaits { get; set; }
+
+    [Id(3)] public DateTimeOffset? NextAttemptAt { get; set; }
+
+    /// <summary>Last posted state and description per status context.</summary>
+    [Id(4)] public Dictionary<string, string> PostedStatuses { get; set; } = new(StringComparer.Ordinal);
+
+    [Id(5)] public bool WaitingForCi { get; set; }
 }
 
 /// <summary>Codecov's commit states.</summary>

@@ -1,10 +1,13 @@
 using Codecov.Grains.Commits;
 using Codecov.Grains.Formats;
+using Codecov.Grains.Notifications;
+using Codecov.Grains.Providers;
 using Codecov.Grains.Reports;
 using Codecov.Grains.Repositories;
 using Codecov.Grains.Storage;
 using Codecov.Grains.Uploads;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Codecov.Grains.Hosting;
 
@@ -23,6 +26,20 @@ public static class GrainServiceExtensions
         services.AddSingleton<UploadReportParser>();
         services.AddSingleton<UploadProcessor>();
         services.AddSingleton<ReportArchiveStore>();
+        return services.AddNotifications();
+    }
+
+    /// <summary>Commit notifications: codecov.yml, comparison, statuses and comments through the git provider.</summary>
+    private static IServiceCollection AddNotifications(this IServiceCollection services)
+    {
+        services.AddValidatedOptions<NotificationOptions>(NotificationOptions.SectionName);
+        services.AddGitHubProvider();
+        services.AddSingleton(sp => CommitYamlLoader.Create(sp.GetRequiredService<IGitProvider>(), sp.GetRequiredService<IOptions<NotificationOptions>>().Value));
+        services.AddSingleton<CommitSnapshots>();
+        services.AddSingleton<BaseSelector>();
+        services.AddSingleton<StatusPublisher>();
+        services.AddSingleton<CommentPublisher>();
+        services.AddSingleton<CommitNotifier>();
         return services;
     }
 

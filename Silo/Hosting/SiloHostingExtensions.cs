@@ -25,6 +25,8 @@ public static class SiloHostingExtensions
         {
             silo.UseLocalhostClustering(ports.SiloPort, ports.GatewayPort);
             silo.AddFileGrainStorage(StorageNames.Grains);
+            silo.AddReminders();
+            silo.Services.AddSingleton<IReminderTable, FileReminderTable>();
             silo.AddStartupTask<UnfinishedUploadSweep>();
         });
         return builder;

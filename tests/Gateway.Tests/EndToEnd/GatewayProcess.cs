@@ -29,12 +29,14 @@ public sealed class GatewayProcess : IAsyncDisposable
             ["Embedded__GatewayPort"] = FreePort.Next().ToString(),
             // The fixtures were generated earlier; Codecov would reject them as too old (protocol §10.8).
             ["Processing__MaxReportAgeHours"] = "0",
+            // No git provider here; notification tests bring their own loopback GitHub.
+            ["Notifications__Enabled"] = "false",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) environment[key] = value;
     }
 
     public string DataDirectory { get; }
-    public int Port { get; }
+    public int Port { get; private set; }
     public string BaseUrl => $"http://127.0.0.1:{Port}";
     public string GlobalToken { get; } = "global-" + Guid.NewGuid().ToString("N");
     public string AdminToken { get; } = "admin-" + Guid.NewGuid().ToString("N");
@@ -44,7 +46,31 @@ public sealed class GatewayProcess : IAsyncDisposable
         get { lock (output) return output.ToString(); }
     }
 
+    /// <summary>
+    /// Starts the process; when a port picked as free was taken meanwhile (other test projects run in
+    /// parallel), picks new ports and tries again.
+    /// </summary>
     public async Task StartAsync()
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await StartOnceAsync();
+                return;
+            }
+            catch (InvalidOperationException e) when (attempt < 4 && e.Message.Contains("Address already in use", StringComparison.Ordinal))
+            {
+                Port = FreePort.Next();
+                environment["ASPNETCORE_URLS"] = BaseUrl;
+                environment["Embedded__SiloPort"] = FreePort.Next().ToString();
+                environment["Embedded__GatewayPort"] = FreePort.Next().ToString();
+                lock (output) output.Clear();
+            }
+        }
+    }
+
+    private async Task StartOnceAsync()
     {
         if (!File.Exists(TestPaths.GatewayAssembly))
             throw new InvalidOperationException($"Build the solution first: {TestPaths.GatewayAssembly} is missing.");
@@ -56,6 +82,7 @@ public sealed class GatewayProcess : IAsyncDisposable
             WorkingDirectory = DataDirectory,
         };
         foreach (var (key, value) in environment) start.Environment[key] = value;
+        process?.Dispose();
         process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
         process.OutputDataReceived += (_, e) => Append(e.Data);
         process.ErrorDataReceived += (_, e) => Append(e.Data);

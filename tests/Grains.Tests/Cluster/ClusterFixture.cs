@@ -33,6 +33,7 @@ public sealed class ClusterFixture : IAsyncLifetime
             ["Processing:MaxReportAgeHours"] = "0",
             ["Processing:RetryDelay"] = "00:00:00.200",
             ["Commits:MaxUploadsPerCommit"] = "20",
+            ["Notifications:Enabled"] = "false",
         }));
         builder.AddSiloBuilderConfigurator<SiloConfigurator>();
         builder.AddClientBuilderConfigurator<ClientConfigurator>();
@@ -55,6 +56,7 @@ public sealed class ClusterFixture : IAsyncLifetime
             silo.Services.AddCodecovGrains();
             silo.Services.AddEmbeddedStores();
             silo.AddFileGrainStorage(StorageNames.Grains);
+            silo.UseInMemoryReminderService();
             silo.AddStartupTask<UnfinishedUploadSweep>();
         }
     }

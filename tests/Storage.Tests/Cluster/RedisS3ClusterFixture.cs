@@ -53,6 +53,7 @@ public sealed class RedisS3ClusterFixture : IAsyncLifetime
             ["S3:UseSsl"] = "false",
             ["Storage:DataDirectory"] = dataDirectory,
             ["Processing:MaxReportAgeHours"] = "0",
+            ["Notifications:Enabled"] = "false",
             ["Processing:RetryDelay"] = "00:00:00.200",
             ["Processing:DirectUploadDeadline"] = DirectUploadDeadline.ToString(),
             ["Processing:DirectUploadFirstCheck"] = "00:00:00.200",
@@ -99,6 +100,7 @@ public sealed class RedisS3ClusterFixture : IAsyncLifetime
             // The SQLite index stands in for PostgreSQL's; its object store registration yields to S3's (TryAdd).
             silo.Services.AddEmbeddedStores();
             silo.AddRedisGrainState();
+            silo.UseInMemoryReminderService();
             silo.AddStartupTask<UnfinishedUploadSweep>();
         }
     }
