@@ -161,12 +161,22 @@ public sealed class CommitGrain(
     {
         if (!notifications.Value.Enabled) return;
         var n = state.State.Notification;
+        if (!n.Pending) Record(NotificationEvents.Scheduled, $"Notifying in {notifications.Value.Debounce.TotalMilliseconds:0} ms unless more uploads arrive.");
         n.Pending = true;
         n.ProviderFailures = 0;
         n.NextAttemptAt = clock.GetUtcNow() + notifications.Value.Debounce;
         await state.WriteStateAsync();
-        await this.RegisterOrUpdateReminder(NotifyReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
         ArmNotifyTimer(notifications.Value.Debounce);
+        try
+        {
+            await this.RegisterOrUpdateReminder(NotifyReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The timer still notifies while this activation lives; only the crash fallback is missing.
+            logger.LogError(e, "Could not register the notification reminder of {Commit}", Key);
+            Record(NotificationEvents.Scheduled, $"Notification scheduled without its durable reminder: {e.Message}");
+        }
     }
 
     private void ArmNotifyTimer(TimeSpan due)
@@ -177,7 +187,8 @@ public sealed class CommitGrain(
 
     private async Task NotifyAsync(CancellationToken cancellationToken)
     {
-        notifyTimer?.Dispose();
+        // Disposing the running timer would cancel this very callback: let it finish, then dispose it.
+        using var running = notifyTimer;
         notifyTimer = null;
         var n = state.State.Notification;
         if (!n.Pending || state.State.Info is not { } info) return;
@@ -204,9 +215,9 @@ public sealed class CommitGrain(
 
     private async Task<NotificationOutcome> AttemptAsync(CommitInfo info, NotificationState n, CancellationToken cancellationToken)
     {
-        var run = new NotificationRun(Key, info, state.State.Uploads.ToList(), n.PostedStatuses, n.ProviderFailures, n.CiWaits);
         try
         {
+            var run = new NotificationRun(Key, info, await LoadReportAsync(), state.State.Uploads.ToList(), n.PostedStatuses, n.ProviderFailures, n.CiWaits);
             return await notifier.RunAsync(run, cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)

@@ -3,6 +3,7 @@ using Codecov.Grains.Commits;
 using Codecov.Grains.Notifications.Comments;
 using Codecov.Grains.Notifications.Statuses;
 using Codecov.Grains.Providers;
+using Codecov.Grains.Reports;
 using Codecov.Grains.Pulls;
 using Codecov.Grains.Reports.Comparison;
 using Codecov.Grains.Uploads;
@@ -14,6 +15,7 @@ namespace Codecov.Grains.Notifications;
 public sealed record NotificationRun(
     CommitKey Commit,
     CommitInfo Info,
+    CoverageReport Report,
     IReadOnlyList<UploadInfo> Uploads,
     IReadOnlyDictionary<string, string> PostedStatuses,
     int ProviderFailures,
@@ -46,7 +48,6 @@ public sealed record NotificationOutcome(
 public sealed class CommitNotifier(
     IGitProvider provider,
     CommitYamlLoader yamlLoader,
-    CommitSnapshots snapshots,
     BaseSelector bases,
     StatusPublisher statuses,
     CommentPublisher comments,
@@ -114,7 +115,8 @@ public sealed class CommitNotifier(
         var pull = await FindPullAsync(repo, run.Info, cancellationToken);
         var choice = await bases.ChooseAsync(run.Commit, run.Info, repo, pull, cancellationToken);
         log.Add(NotificationEvents.BaseChosen, char.ToUpperInvariant(choice.Explanation[0]) + choice.Explanation[1..] + ".");
-        var head = await snapshots.LoadAsync(run.Commit, cancellationToken);
+        // The head comes from the grain that runs this attempt: calling back into it would deadlock.
+        var head = new CommitSnapshot(run.Commit, run.Info, run.Report, CommitSnapshots.FlagsOf(run.Uploads), sessions);
         var diff = choice.DiffBaseSha is null ? [] : DiffMapping.ToComparison(await provider.GetDiffAsync(repo, choice.DiffBaseSha, sha, cancellationToken));
         var comparison = new CoverageComparison(
             choice.ComparedTo?.Compared ?? new ComparedCommit(choice.DiffBaseSha, null, SessionFlags.None), head.Compared, diff);
