@@ -1,6 +1,7 @@
 using Codecov.Grains.Reports;
 
-namespace Codecov.Grains.Tests.Reports;
+// Not "Tests.Reports": that namespace would shadow Codecov.Grains.Reports for files that write "Reports.X".
+namespace Codecov.Grains.Tests.ReportMerging;
 
 /// <summary>
 /// Codecov's merge table, pinned case by case from codecov-semantics §1 "Merging sessions on one line"

@@ -1,7 +1,8 @@
 using CsCheck;
 using Codecov.Grains.Reports;
 
-namespace Codecov.Grains.Tests.Reports;
+// Not "Tests.Reports": that namespace would shadow Codecov.Grains.Reports for files that write "Reports.X".
+namespace Codecov.Grains.Tests.ReportMerging;
 
 /// <summary>
 /// Properties of merging uploads into a commit report (issue 3, "Correctness"): the totals do not

@@ -1,6 +1,7 @@
 using Codecov.Grains.Reports;
 
-namespace Codecov.Grains.Tests.Reports;
+// Not "Tests.Reports": that namespace would shadow Codecov.Grains.Reports for files that write "Reports.X".
+namespace Codecov.Grains.Tests.ReportMerging;
 
 /// <summary>
 /// A random upload's report, decoded from a list of integers (so CsCheck can shrink it): each integer
