@@ -113,4 +113,20 @@ public sealed class CoverageMergeTableTests
         Assert.Equal((CoverageValue.Partial, Hits(1)), (Merge(CoverageValue.Partial, Hits(1)), Merge(Hits(1), CoverageValue.Partial)));
         Assert.Equal(Hits(2), Merge(CoverageValue.Partial, Hits(2)));
     }
+
+    [Fact]
+    public void A_true_partial_among_fractions_with_known_missing_branches_depends_on_its_place_in_the_fold()
+    {
+        // merge_coverage("0/4", True) reads True as a number and sets the missing branches to [] for that
+        // step ("4/4"); the next fraction step uses the line's real missing branches again ("1/4").
+        // Found by MergePropertyTests; Codecov does the same, so the property leaves it out.
+        LineSession[] sessions =
+        [
+            new(1, Br(0, 4), Missing("0", "1", "2", "3")),
+            new(2, CoverageValue.Partial, MissingBranches.Unknown),
+            new(3, Br(1, 4), Missing("0", "2", "3")),
+        ];
+        Assert.Equal(Br(1, 4), new ReportLine(LineKind.Branch, sessions).Coverage);
+        Assert.Equal(Br(4, 4), new ReportLine(LineKind.Branch, [sessions[2], sessions[0], sessions[1]]).Coverage);
+    }
 }

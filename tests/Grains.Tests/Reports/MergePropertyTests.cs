@@ -11,9 +11,11 @@ namespace Codecov.Grains.Tests.ReportMerging;
 /// Codecov's own merge is not order-free everywhere: <c>merge_all</c> folds the sessions in order, and
 /// (1) <c>max(True, 1)</c> keeps whichever comes first (partial or hit), (2) two fractions with known
 /// missed branches take <c>t</c> from the first, so uploads disagreeing on a line's branch count give
-/// different results by order, (3) a line's type is the first non-plain one, and (4) the <c>.rb</c>
-/// all-miss rule replaces whole files. We reproduce Codecov, so the properties hold on the domain
-/// without those cases (<see cref="SessionReportSpec"/>); case (1) is pinned in <see cref="CoverageMergeTableTests"/>.
+/// different results by order, (3) a <c>True</c> partial merged into a fraction counts as "every branch
+/// taken" for that one step only (it is not a hit, so it does not clear the line's missed branches), so
+/// where it falls in the fold decides the result, (4) a line's type is the first non-plain one, and (5) the
+/// <c>.rb</c> all-miss rule replaces whole files. We reproduce Codecov, so the properties hold on the domain
+/// without those cases (<see cref="SessionReportSpec"/>); cases (1) and (3) are pinned in <see cref="CoverageMergeTableTests"/>.
 /// </para>
 /// </summary>
 public sealed class MergePropertyTests

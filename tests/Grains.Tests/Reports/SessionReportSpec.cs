@@ -11,8 +11,9 @@ namespace Codecov.Grains.Tests.ReportMerging;
 /// The values stay inside the domain where Codecov's merge is order-free (see <see cref="MergePropertyTests"/>):
 /// a line has one branch count whichever upload reports it; a fraction with known missed branches
 /// has <c>c = t − missing</c>; a line is a plain line or a branch line, never a method in one upload and a
-/// branch in another; no <c>.rb</c> files (their all-miss rule replaces whole files); and, when
-/// <paramref name="TruePartials"/> is on, no hit count of exactly 1 (Python's <c>max(True, 1)</c> keeps the first).
+/// branch in another; no <c>.rb</c> files (their all-miss rule replaces whole files); <c>True</c> partials only
+/// on lines without branch fractions; and, when <paramref name="TruePartials"/> is on, no hit count of
+/// exactly 1 (Python's <c>max(True, 1)</c> keeps the first).
 /// </para>
 /// </summary>
 public sealed record SessionReportSpec(int SessionId, int[] Entries, bool TruePartials)
@@ -43,7 +44,8 @@ public sealed record SessionReportSpec(int SessionId, int[] Entries, bool TruePa
         var variant = choice % 8;
         var rest = choice / 8;
         if (variant == 7) return Plain(CoverageValue.Skipped);
-        if (number % 2 == 1 || variant < 3) return Plain(Count(variant, rest));
+        if (number % 2 == 1) return Plain(Count(variant, rest, truePartial: TruePartials));
+        if (variant < 3) return Plain(Count(variant, rest, truePartial: false));
 
         var total = (number % 3) + 2;
         if (variant is 3 or 4)
@@ -55,9 +57,9 @@ public sealed record SessionReportSpec(int SessionId, int[] Entries, bool TruePa
         return Branch(CoverageValue.FromBranches((int)(rest % (uint)(total + 1)), total), MissingBranches.Unknown);
     }
 
-    private CoverageValue Count(uint variant, uint rest)
+    private CoverageValue Count(uint variant, uint rest, bool truePartial)
     {
-        if (TruePartials && variant == 2) return CoverageValue.Partial;
+        if (truePartial && variant == 2) return CoverageValue.Partial;
         var hits = (long)(rest % 4);
         // With True partials, a count of 1 would tie with True (see the class summary).
         if (TruePartials && hits == 1) hits = 2;
