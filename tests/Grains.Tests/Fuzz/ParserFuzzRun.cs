@@ -21,6 +21,8 @@ public sealed class ParserFuzzRun(string formatName)
 
     private static int BaseSeed => EnvInt("FUZZ_SEED") ?? 0;
 
+    private readonly Lazy<IReadOnlyList<FuzzSeed>> seeds = new(() => FuzzCorpus.For(formatName));
+
     /// <summary>The seed of one case: stable across runs and machines (no string.GetHashCode).</summary>
     public int CaseSeed(int iteration)
     {
@@ -30,7 +32,7 @@ public sealed class ParserFuzzRun(string formatName)
     }
 
     /// <summary>The mutant a case seed stands for.</summary>
-    public byte[] Mutant(int seed) => new ReportMutator(seed).Mutate(FuzzCorpus.For(formatName));
+    public byte[] Mutant(int seed) => new ReportMutator(seed).Mutate(seeds.Value);
 
     public IReadOnlyList<FuzzFailure> Run(int iterations)
     {
@@ -75,7 +77,10 @@ public sealed class ParserFuzzRun(string formatName)
     {
         if (Environment.GetEnvironmentVariable("FUZZ_SAVE_DIR") is not { Length: > 0 } dir) return;
         Directory.CreateDirectory(dir);
-        var minimized = FailureMinimizer.Minimize(failure.Input, bytes => Signature(Check(format, bytes)) == failure.Signature);
+        // A hang is saved as found: every minimizing attempt would wait out the deadline.
+        var minimized = failure.Signature == "timeout"
+            ? failure.Input
+            : FailureMinimizer.Minimize(failure.Input, bytes => Signature(Check(format, bytes)) == failure.Signature);
         var name = $"{failure.Format}-{failure.Seed.ToString(CultureInfo.InvariantCulture)}";
         File.WriteAllBytes(Path.Combine(dir, name + ".bin"), minimized);
         File.WriteAllText(Path.Combine(dir, name + ".txt"), $"{failure.Signature}\n{failure.Problem}\n");

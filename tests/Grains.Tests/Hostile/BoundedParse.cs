@@ -47,11 +47,14 @@ public static class BoundedParse
             .Report);
 
     /// <summary>A raw upload body through the payload reader and the processor, as the upload grain runs it.</summary>
-    public static ParseOutcome Processor(byte[] body, bool createdByCli = false) =>
-        Run(() => new UploadProcessor(new UploadReportParser(FormatRegistry.Default))
+    public static ParseOutcome Processor(byte[] body, bool createdByCli = false) => Run(() => Process(body, createdByCli));
+
+    /// <summary>The processor on the calling thread, for callers that measure what it allocates.</summary>
+    public static CoverageReport Process(byte[] body, bool createdByCli = false) =>
+        new UploadProcessor(new UploadReportParser(FormatRegistry.Default))
             .Process(new MemoryStream(body, writable: false), UploadFor(createdByCli), new UploadProcessingOptions { MaxReportAgeHours = 0 },
                 DateTimeOffset.UtcNow)
-            .Report);
+            .Report;
 
     /// <summary>Detection alone: claiming a report must never throw, whatever its first bytes.</summary>
     public static ParseOutcome Detect(byte[] content, string fileName = "report") =>
@@ -71,6 +74,7 @@ public static class BoundedParse
         }
         catch (TimeoutException)
         {
+            // The worker cannot be stopped; it is left to finish (or spin) while the case fails.
             return new ParseOutcome(null, null, true);
         }
         catch (Exception e)
