@@ -13,6 +13,14 @@ public sealed class GoCoverprofileFormat : ICoverageFormat
     /// <summary>A block spanning more lines than this is treated as corrupt instead of being expanded.</summary>
     private const int MaxBlockLines = 1_000_000;
 
+    /// <summary>
+    /// Lines a report may spread its blocks over: a fixed allowance plus this many per byte read.
+    /// Real profiles spread well under one line per byte; a few bytes naming a huge block, repeated
+    /// with small changes, would otherwise cost time and memory out of all proportion (found by the fuzz run).
+    /// </summary>
+    private const long SpreadAllowance = 2_000_000;
+    private const long SpreadPerByte = 16;
+
     public string Name => "go";
 
     public bool Matches(ReportProbe probe) =>
@@ -22,15 +30,22 @@ public sealed class GoCoverprofileFormat : ICoverageFormat
     {
         // go.py keys files by the name as written and dedupes identical blocks per line (a set).
         var files = new Dictionary<string, Dictionary<int, HashSet<GoSpan>>>(StringComparer.Ordinal);
+        long bytesRead = 0, spread = 0;
         foreach (var line in ReportText.Lines(content))
         {
+            bytesRead += line.Length + 1;
             if (line.Length == 0 || line.StartsWith("mode: ", StringComparison.Ordinal)) continue;
             var colon = line.IndexOf(':');
             // "file.go:19: calcP 100.0%" is a `go tool cover -func` outline, not a block.
             if (colon < 0 || colon == line.Length - 1 || line.EndsWith('%')) continue;
             var block = ParseBlock(line[(colon + 1)..]);
             if (!files.TryGetValue(line[..colon], out var lines)) files[line[..colon]] = lines = [];
-            Spread(block, lines);
+            spread += Spread(block, lines);
+            if (spread > SpreadAllowance + (SpreadPerByte * bytesRead))
+            {
+                throw ReportRejectedException.Malformed("Go coverprofile",
+                    $"its blocks span {spread} lines from only {bytesRead} bytes; the profile is corrupt.");
+            }
         }
         foreach (var (name, lines) in files)
         {
@@ -51,18 +66,22 @@ public sealed class GoCoverprofileFormat : ICoverageFormat
     private static CoverageValue Hits(long hits) => hits == -1 ? CoverageValue.Skipped : CoverageValue.FromHits(hits);
 
     /// <summary>go.py's expansion: the first line from its column, middle lines whole, the last line up to its column.</summary>
-    private static void Spread(GoBlock block, Dictionary<int, HashSet<GoSpan>> lines)
+    /// <returns>How many lines the block was spread over.</returns>
+    private static long Spread(GoBlock block, Dictionary<int, HashSet<GoSpan>> lines)
     {
-        if (block.StartLine > ReportBuilder.MaxLineNumber || block.EndLine - block.StartLine > MaxBlockLines) return;
+        // In long: a start of int.MinValue once made the difference overflow and the loop below run for
+        // billions of lines (a hang found by the fuzz run, Fuzz/Regressions/go-negative-block-start.txt).
+        if (block.StartLine > ReportBuilder.MaxLineNumber || (long)block.EndLine - block.StartLine > MaxBlockLines) return 0;
         if (block.StartLine == block.EndLine)
         {
             Add(lines, block.StartLine, new GoSpan(block.StartColumn, block.EndColumn, block.Hits));
-            return;
+            return 1;
         }
         Add(lines, block.StartLine, new GoSpan(block.StartColumn, null, block.Hits));
-        for (var n = block.StartLine + 1; n < block.EndLine; n++) Add(lines, n, new GoSpan(0, null, block.Hits));
+        for (var n = Math.Max(block.StartLine + 1, 1); n < block.EndLine; n++) Add(lines, n, new GoSpan(0, null, block.Hits));
         // An end column of 1 or 2 is only the closing brace.
         if (block.EndColumn > 2) Add(lines, block.EndLine, new GoSpan(null, block.EndColumn, block.Hits));
+        return Math.Max(0, (long)block.EndLine - Math.Max(block.StartLine, 0) + 1);
     }
 
     private static void Add(Dictionary<int, HashSet<GoSpan>> lines, int number, GoSpan span)

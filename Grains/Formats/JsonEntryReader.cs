@@ -43,6 +43,12 @@ internal sealed class JsonEntryReader(Stream stream, string format)
         {
             throw ReportRejectedException.Malformed(format, $"invalid JSON at line {e.LineNumber + 1}: {e.Message}");
         }
+        catch (InvalidOperationException e)
+        {
+            // Utf8JsonReader checks structure, not text: reading a string that is not valid UTF-8 (or a lone
+            // surrogate escape) throws this from GetString in the format's entry handler. Found by the fuzz run.
+            throw ReportRejectedException.Malformed(format, $"the JSON holds a value that cannot be read as text ({e.Message})");
+        }
     }
 
     private void Fill()

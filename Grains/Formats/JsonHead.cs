@@ -40,6 +40,11 @@ internal sealed class JsonHead
         {
             // Not JSON after all, or broken after the keys already read: keep what was seen.
         }
+        catch (InvalidOperationException)
+        {
+            // A key or string that is not valid UTF-8 (or holds a lone surrogate escape): GetString throws
+            // this rather than JsonException. Found by the fuzz run; the head ends there like a parse error.
+        }
         return new JsonHead(root is JsonTokenType.StartObject or JsonTokenType.StartArray ? root : JsonTokenType.None, properties);
     }
 
