@@ -63,6 +63,17 @@ public sealed class ReportBuilder(ParseContext context)
         FileFor(path).AppendOwned((int)lineNumber, line);
     }
 
+    /// <summary>Records a whole line a parser assembled (one session, this one); the report takes it over.</summary>
+    internal void AddLine(string path, int lineNumber, ReportLine line)
+    {
+        if (lineNumber < 1 || lineNumber > MaxLineNumber)
+        {
+            RejectedLines++;
+            return;
+        }
+        FileFor(path).AppendOwned(lineNumber, line);
+    }
+
     /// <summary>Parsers add the lines of one file in a row: the last file is kept to skip a lookup by path per line.</summary>
     private FileReport FileFor(string path)
     {

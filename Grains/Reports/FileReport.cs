@@ -73,6 +73,17 @@ public sealed class FileReport(string path)
         return true;
     }
 
+    /// <summary>Empties the file and keeps its line table for reuse (a parser's scratch file).</summary>
+    internal void Clear()
+    {
+        Array.Clear(dense);
+        sparse?.Clear();
+        count = 0;
+        sessionIds.Clear();
+        lastNotedSession = int.MinValue;
+        totals = null;
+    }
+
     public ReportTotals Totals => totals ??= ComputeTotals();
 
     /// <summary>Whether the file counts at all: Codecov drops files with no coverable line.</summary>
