@@ -87,7 +87,7 @@ public sealed class CommitGrain(
         var merged = await LoadReportAsync();
         var sessionReport = await archives.LoadAsync(session.ArchiveKey)
             ?? throw new InvalidOperationException($"Session archive {session.ArchiveKey} is missing.");
-        merged.Merge(sessionReport);
+        merged.MergeFrom(sessionReport);
         await archives.SaveAsync(ObjectKeys.CommitReport(Key), merged);
 
         var now = clock.GetUtcNow();

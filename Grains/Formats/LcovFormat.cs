@@ -17,14 +17,16 @@ public sealed class LcovFormat : ICoverageFormat
 
     public void Parse(Stream content, ReportBuilder builder)
     {
-        var record = new LcovRecord(builder);
+        // One scratch file serves every record in turn: its line table is reused, not reallocated.
+        var scratch = new FileReport("");
+        var record = new LcovRecord(builder, scratch);
         foreach (var line in ReportText.Lines(content))
         {
             // Codecov splits the report on "\nend_of_record"; each piece is one record.
             if (line.StartsWith("end_of_record", StringComparison.Ordinal))
             {
                 record.Flush();
-                record = new LcovRecord(builder);
+                record = new LcovRecord(builder, scratch);
                 continue;
             }
             record.Read(line);
@@ -33,13 +35,13 @@ public sealed class LcovFormat : ICoverageFormat
     }
 
     /// <summary>One <c>SF</c>…<c>end_of_record</c> section; duplicate sections of a file merge in the session.</summary>
-    private sealed class LcovRecord(ReportBuilder builder)
+    private sealed class LcovRecord(ReportBuilder builder, FileReport scratch)
     {
         // Keys are the line numbers as written, in first-seen order, as lcov.py's dicts keep them.
-        private readonly Dictionary<string, Dictionary<string, int>> branches = new(StringComparer.Ordinal);
-        private readonly HashSet<string> functionLines = new(StringComparer.Ordinal);
-        private readonly List<string> skippedLines = [];
-        private FileReport? file;
+        private Dictionary<string, Dictionary<string, int>>? branches;
+        private HashSet<string>? functionLines;
+        private List<string>? skippedLines;
+        private string? path;
         private bool javascript;
         private bool cpp;
         private bool abandoned;
@@ -49,48 +51,47 @@ public sealed class LcovFormat : ICoverageFormat
             if (abandoned || line.Length == 0) return;
             var colon = line.IndexOf(':');
             if (colon < 0) return;
-            var method = line[..colon];
-            var value = line[(colon + 1)..].Trim();
-            switch (method)
+            var method = line.AsSpan(0, colon);
+            var value = line.AsSpan(colon + 1).Trim();
+            if (method is "TN" or "LF" or "LH" or "FNF" or "FNH" or "BRF" or "BRH" or "FNDA") return;
+            if (method is "SF")
             {
-                case "TN" or "LF" or "LH" or "FNF" or "FNH" or "BRF" or "BRH" or "FNDA":
-                    return;
-                case "SF":
-                    StartFile(value);
-                    return;
+                StartFile(value.ToString());
+                return;
             }
             // lcov.py gives up on the whole record when data comes before a usable SF.
-            if (file is null) { abandoned = true; return; }
+            if (path is null) { abandoned = true; return; }
             // Codecov ignores BRDA/FN for .js files (codecov-upload-protocol §10.9); the brief lets
             // parsers.javascript.enable_partials turn them back on.
             var structural = !javascript || builder.Settings.JavascriptEnablePartials;
-            switch (method)
-            {
-                case "DA": ReadLine(value); break;
-                case "FN" when structural: ReadFunction(value); break;
-                case "BRDA" when structural: ReadBranch(value); break;
-            }
+            if (method is "DA") ReadLine(value);
+            else if (method is "FN" && structural) ReadFunction(value);
+            else if (method is "BRDA" && structural) ReadBranch(value);
         }
 
         public void Flush()
         {
-            if (file is null || abandoned) return;
-            foreach (var skipped in skippedLines) branches.Remove(skipped);
-            foreach (var (lineText, taken) in branches)
+            if (path is not null && !abandoned)
+            {
+                if (branches is not null) FlushBranches();
+                foreach (var (number, line) in scratch.OrderedLines()) builder.AddLine(path, number, line);
+            }
+            scratch.Clear();
+        }
+
+        private void FlushBranches()
+        {
+            foreach (var skipped in skippedLines ?? []) branches!.Remove(skipped);
+            foreach (var (lineText, taken) in branches!)
             {
                 if (ReportText.ParseInt(lineText) is not { } number || number < 1 || number > ReportBuilder.MaxLineNumber) continue;
                 var covered = taken.Values.Sum();
                 var missing = taken.Where(b => b.Value == 0).Select(b => b.Key).ToArray();
-                var kind = functionLines.Contains(lineText) ? LineKind.Method : LineKind.Branch;
+                var kind = functionLines?.Contains(lineText) == true ? LineKind.Method : LineKind.Branch;
                 var session = new LineSession(builder.SessionId, CoverageValue.FromBranches(covered, taken.Count),
                     missing.Length == 0 ? MissingBranches.Unknown : new MissingBranches(missing));
                 // lcov.py overwrites the DA value rather than merging with it.
-                file.Set((int)number, new ReportLine(kind, session));
-            }
-            foreach (var (number, line) in file.Lines)
-            {
-                var session = line.Sessions[0];
-                builder.AddLine(file.Path, number, session.Coverage, line.Kind, session.Missing);
+                scratch.Set((int)number, new ReportLine(kind, session));
             }
         }
 
@@ -98,52 +99,74 @@ public sealed class LcovFormat : ICoverageFormat
         {
             javascript = reportedPath.EndsWith(".js", StringComparison.Ordinal);
             cpp = reportedPath.EndsWith(".cpp", StringComparison.Ordinal);
-            var path = builder.ResolvePath(reportedPath);
-            file = path is null ? null : new FileReport(path);
+            path = builder.ResolvePath(reportedPath);
+            // A second SF in one record replaces the file: lines read before it are not kept.
+            scratch.Clear();
         }
 
-        private void ReadLine(string value)
+        private void ReadLine(ReadOnlySpan<char> value)
         {
-            var parts = value.Split(',', 3);
-            if (parts.Length < 2) return;
-            var (lineText, hitText) = (parts[0], parts[1]);
-            if (lineText is "" or "undefined" || hitText is "" or "undefined") return;
+            // value.Split(',', 3)[0..2]: the line, then the count up to any further comma.
+            var comma = value.IndexOf(',');
+            if (comma < 0) return;
+            var lineText = value[..comma];
+            var hitText = value[(comma + 1)..];
+            var next = hitText.IndexOf(',');
+            if (next >= 0) hitText = hitText[..next];
+            if (lineText.IsEmpty || lineText is "undefined" || hitText.IsEmpty || hitText is "undefined") return;
             if (lineText[0] is '0' or 'n' || hitText[0] is '=' or 's') return;
             if (ReportText.ParseInt(lineText) is not { } number || ParseHits(hitText) is not { } hits) return;
             if (number < 1 || number > ReportBuilder.MaxLineNumber) return;
             // Negative counts are clamped to 0, as lcov.py does.
             var line = new ReportLine(LineKind.Line, new LineSession(builder.SessionId, CoverageValue.FromHits(Math.Max(hits, 0)), MissingBranches.Unknown));
-            file!.Append((int)number, line);
+            scratch.AppendOwned((int)number, line);
         }
 
-        private void ReadFunction(string value)
+        private void ReadFunction(ReadOnlySpan<char> value)
         {
-            var parts = value.Split(',', 2);
-            if (parts.Length < 2) return;
+            var comma = value.IndexOf(',');
+            if (comma < 0) return;
+            var lineText = value[..comma].ToString();
+            var name = value[(comma + 1)..];
             // Mangled C++ symbols mark compiler-generated functions whose branches Codecov drops.
-            if (cpp && (parts[1].StartsWith("_Z", StringComparison.Ordinal) || parts[1].StartsWith("_G", StringComparison.Ordinal)))
+            if (cpp && (name.StartsWith("_Z", StringComparison.Ordinal) || name.StartsWith("_G", StringComparison.Ordinal)))
             {
-                skippedLines.Add(parts[0]);
+                (skippedLines ??= []).Add(lineText);
                 return;
             }
-            functionLines.Add(parts[0]);
+            (functionLines ??= new(StringComparer.Ordinal)).Add(lineText);
         }
 
-        private void ReadBranch(string value)
+        private void ReadBranch(ReadOnlySpan<char> value)
         {
-            var parts = value.Split(',', 4);
-            if (parts.Length < 4) return;
-            var lineText = parts[0];
+            // value.Split(',', 4): line, block, branch, then the taken count with anything after it.
+            if (!NextField(ref value, out var lineSpan) || !NextField(ref value, out var block) || !NextField(ref value, out var branch)) return;
+            var taken = value;
             // TypeScript's module wrapper puts a phantom branch on line 1.
-            if (lineText == "1" && file!.Path.EndsWith(".ts", StringComparison.Ordinal)) return;
-            if (lineText is "0" or "") return;
-            if (!branches.TryGetValue(lineText, out var taken)) branches[lineText] = taken = new(StringComparer.Ordinal);
+            if (lineSpan is "1" && path!.EndsWith(".ts", StringComparison.Ordinal)) return;
+            if (lineSpan is "0" || lineSpan.IsEmpty) return;
+            var lineText = lineSpan.ToString();
+            branches ??= new(StringComparer.Ordinal);
+            if (!branches.TryGetValue(lineText, out var ids)) branches[lineText] = ids = new(StringComparer.Ordinal);
             // "-" means the block was never reached: a missed branch.
-            taken[$"{parts[1]}:{parts[2]}"] = parts[3] is "-" or "0" ? 0 : 1;
+            ids[string.Concat(block, ":", branch)] = taken is "-" or "0" ? 0 : 1;
+        }
+
+        private static bool NextField(ref ReadOnlySpan<char> rest, out ReadOnlySpan<char> field)
+        {
+            var comma = rest.IndexOf(',');
+            if (comma < 0)
+            {
+                field = default;
+                return false;
+            }
+            field = rest[..comma];
+            rest = rest[(comma + 1)..];
+            return true;
         }
 
         /// <summary>lcov.py's <c>parse_int</c>: plain digits, else a decimal (huge counts may use exponents).</summary>
-        private static long? ParseHits(string text)
+        private static long? ParseHits(ReadOnlySpan<char> text)
         {
             if (ReportText.ParseInt(text) is { } plain) return plain;
             if (!decimal.TryParse(text.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var number)) return null;

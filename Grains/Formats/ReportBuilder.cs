@@ -24,6 +24,8 @@ public sealed class ReportBuilder(ParseContext context)
 
     private readonly CoverageReport report = CreateReport(context.SessionId);
     private readonly Dictionary<string, string?> resolved = new(StringComparer.Ordinal);
+    private string? lastPath;
+    private FileReport? lastFile;
 
     public ParseContext Context => context;
     public ParserSettings Settings => context.Settings;
@@ -58,7 +60,29 @@ public sealed class ReportBuilder(ParseContext context)
             return;
         }
         var line = new ReportLine(kind, new LineSession(context.SessionId, coverage, missing, complexity));
-        report.GetOrAddFile(path).Append((int)lineNumber, line);
+        FileFor(path).AppendOwned((int)lineNumber, line);
+    }
+
+    /// <summary>Records a whole line a parser assembled (one session, this one); the report takes it over.</summary>
+    internal void AddLine(string path, int lineNumber, ReportLine line)
+    {
+        if (lineNumber < 1 || lineNumber > MaxLineNumber)
+        {
+            RejectedLines++;
+            return;
+        }
+        FileFor(path).AppendOwned(lineNumber, line);
+    }
+
+    /// <summary>Parsers add the lines of one file in a row: the last file is kept to skip a lookup by path per line.</summary>
+    private FileReport FileFor(string path)
+    {
+        if (!ReferenceEquals(path, lastPath))
+        {
+            lastFile = report.GetOrAddFile(path);
+            lastPath = path;
+        }
+        return lastFile!;
     }
 
     /// <summary>The file being built for <paramref name="path"/>, for parsers that adjust lines after the fact.</summary>

@@ -15,14 +15,17 @@ internal static class ReportText
     }
 
     /// <summary>Python's <c>int(text)</c>: surrounding white space and a sign are allowed; null when it would raise.</summary>
-    public static long? ParseInt(string text)
+    public static long? ParseInt(string text) => ParseInt(text.AsSpan());
+
+    /// <inheritdoc cref="ParseInt(string)"/>
+    public static long? ParseInt(ReadOnlySpan<char> text)
     {
         var t = text.Trim();
         if (t.Length == 0) return null;
         if (long.TryParse(t, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value)) return value;
         // Digits beyond long's range: Python keeps the big number; a hit count that large is saturated.
-        var digits = t.TrimStart('+', '-');
-        if (digits.Length > 0 && digits.All(char.IsAsciiDigit)) return t.StartsWith('-') ? long.MinValue : long.MaxValue;
+        var digits = t.TrimStart("+-");
+        if (digits.Length > 0 && !digits.ContainsAnyExceptInRange('0', '9')) return t[0] == '-' ? long.MinValue : long.MaxValue;
         return null;
     }
 }

@@ -25,7 +25,7 @@ public sealed class UploadReportParser(FormatRegistry registry)
         var report = new CoverageReport();
         report.AddSession(context.SessionId);
         var outcomes = files.Select(file => ParseFile(file, context, pathsFor)).ToList();
-        foreach (var outcome in outcomes.Where(o => o.Report is not null)) report.Merge(outcome.Report!);
+        foreach (var outcome in outcomes.Where(o => o.Report is not null)) report.MergeFrom(outcome.Report!);
         if (!report.Files.Any()) throw Explain(outcomes);
         return new ParsedUpload(report, outcomes.Where(o => o.Report is not null).Select(o => o.Format!).Distinct().ToList());
     }

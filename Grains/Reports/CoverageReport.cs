@@ -20,8 +20,17 @@ public sealed class CoverageReport
 
     public void AddSession(int sessionId) => sessions.Add(sessionId);
 
-    /// <summary>Merges another report into this one, file by file, line by line.</summary>
-    public void Merge(CoverageReport other)
+    /// <summary>Merges another report into this one, file by file, line by line; <paramref name="other"/> is left as it was.</summary>
+    public void Merge(CoverageReport other) => Merge(other, consume: false);
+
+    /// <summary>
+    /// As <see cref="Merge(CoverageReport)"/>, taking over <paramref name="session"/>'s files and lines
+    /// instead of sharing them, so later merges change them in place: <paramref name="session"/> must
+    /// not be used afterwards. This is how an upload's session report joins the commit report.
+    /// </summary>
+    public void MergeFrom(CoverageReport session) => Merge(session, consume: true);
+
+    private void Merge(CoverageReport other, bool consume)
     {
         foreach (var id in other.sessions) sessions.Add(id);
         foreach (var file in other.files.Values)
@@ -30,12 +39,23 @@ public sealed class CoverageReport
             // are all -1 still merges, so its -1 wins over the lines already here. Skipping it made merging
             // depend on grouping (found by MergePropertyTests.Merging_is_associative_on_totals).
             if (file.Count == 0) continue;
-            if (files.TryGetValue(file.Path, out var existing)) existing.Merge(file);
-            else
+            if (!files.TryGetValue(file.Path, out var target))
             {
-                var copy = GetOrAddFile(file.Path);
-                copy.Merge(file);
+                // A file new to this report is adopted whole when it is ours to take, lines and all.
+                if (consume)
+                {
+                    files[file.Path] = file;
+                    continue;
+                }
+                files[file.Path] = target = new FileReport(file.Path);
             }
+            if (consume) target.MergeFrom(file);
+            else target.Merge(file);
+        }
+        if (consume)
+        {
+            other.files.Clear();
+            other.sessions.Clear();
         }
     }
 

@@ -27,79 +27,166 @@ public sealed record LineSession(int SessionId, CoverageValue Coverage, MissingB
 /// One line of a file report. Its coverage is always derived from its sessions, as Codecov's
 /// <c>get_coverage_from_sessions</c> does when a merged line is written.
 /// </summary>
+/// <remarks>
+/// Seen from outside, a line never changes. Inside, the <see cref="FileReport"/> that owns a line
+/// (<see cref="Owner"/>) merges later sessions into it in place, so merging N sessions costs O(N)
+/// per line instead of copying every earlier session at each step. A line handed out or shared
+/// loses its owner, and the next merge into it works on a copy.
+/// </remarks>
 public sealed class ReportLine
 {
-    // An array, not a list: lines are immutable and there is one of these per line per report.
-    private readonly LineSession[] sessions;
+    // A single session, the common case, lives in 'first' without an array.
+    private LineSession first;
+    private LineSession[]? all;
+    private int count;
+    private CoverageValue coverage;
+    private Complexity? complexity;
+    private bool derivedStale;
 
     public ReportLine(LineKind kind, IEnumerable<LineSession> sessions)
-        : this(kind, sessions.ToArray())
     {
+        Kind = kind;
+        var array = sessions.ToArray();
+        count = array.Length;
+        first = count > 0 ? array[0] : null!;
+        if (count > 1) all = array;
+        derivedStale = true;
     }
 
     /// <summary>One session's line: its coverage and complexity are the session's own, nothing to merge.</summary>
     public ReportLine(LineKind kind, LineSession session)
     {
         Kind = kind;
-        sessions = [session];
-        Coverage = session.Coverage;
-        Complexity = session.Complexity;
-        BranchesKnown = session.Missing.IsKnown;
+        first = session;
+        count = 1;
+        coverage = session.Coverage;
+        complexity = session.Complexity;
     }
 
-    private ReportLine(LineKind kind, LineSession[] sessions, CoverageValue? coverage = null)
+    public LineKind Kind { get; private set; }
+
+    public CoverageValue Coverage
     {
-        Kind = kind;
-        this.sessions = sessions;
-        Coverage = coverage ?? ComputeCoverage(sessions);
-        Complexity = ComputeComplexity(sessions);
-        BranchesKnown = AnyBranchesKnown(sessions);
+        get
+        {
+            if (derivedStale) Derive();
+            return coverage;
+        }
     }
 
-    public LineKind Kind { get; }
-    public CoverageValue Coverage { get; }
-    public Complexity? Complexity { get; }
-    public IReadOnlyList<LineSession> Sessions => sessions;
+    public Complexity? Complexity
+    {
+        get
+        {
+            if (derivedStale) Derive();
+            return complexity;
+        }
+    }
+
+    public IReadOnlyList<LineSession> Sessions => count switch
+    {
+        0 => [],
+        1 => [first],
+        _ => new ArraySegment<LineSession>(all!, 0, count),
+    };
 
     public LineType Type => Coverage.Type;
 
-    /// <summary>Whether any session knows its missing branches (then merging takes their intersection).</summary>
-    private bool BranchesKnown { get; }
+    internal int SessionCount => count;
+
+    internal LineSession SessionAt(int index) => count == 1 ? first : all![index];
+
+    /// <summary>The file that may merge into this line in place; null once the line is shared.</summary>
+    internal FileReport? Owner { get; set; }
 
     /// <summary>Codecov's <c>merge_line</c>: sessions with the same id merge, others are appended.</summary>
     public static ReportLine Merge(ReportLine before, ReportLine after)
     {
-        var merged = new LineSession[before.sessions.Length + after.sessions.Length];
-        before.sessions.CopyTo(merged, 0);
-        var count = before.sessions.Length;
-        var appendedOnly = true;
-        foreach (var session in after.sessions)
-        {
-            var index = IndexOf(merged, count, session.SessionId);
-            if (index < 0) merged[count++] = session;
-            else
-            {
-                merged[index] = MergeSameSession(merged[index], session);
-                appendedOnly = false;
-            }
-        }
-        if (count < merged.Length) Array.Resize(ref merged, count);
-        var kind = before.Kind != LineKind.Line ? before.Kind : after.Kind;
-        if (!appendedOnly || before.BranchesKnown || after.BranchesKnown) return new ReportLine(kind, merged);
-
-        // No session knows missing branches, so Codecov's merge_all folds every value with the same
-        // "unknown" and the merged list is before's then after's: continue the fold from before's result.
-        var coverage = before.Coverage;
-        foreach (var session in after.sessions) coverage = CoverageMerge.Merge(coverage, session.Coverage, MissingBranches.Unknown);
-        return new ReportLine(kind, merged, coverage);
+        var merged = before.Copy();
+        merged.MergeInPlace(after, sameIdsPossible: true);
+        return merged;
     }
 
     /// <summary>A copy without the given sessions, or null when none remain.</summary>
     public ReportLine? Without(IReadOnlySet<int> sessionIds)
     {
-        if (!sessions.Any(s => sessionIds.Contains(s.SessionId))) return this;
-        var remaining = sessions.Where(s => !sessionIds.Contains(s.SessionId)).ToList();
+        var remaining = new List<LineSession>(count);
+        for (var i = 0; i < count; i++)
+        {
+            var session = SessionAt(i);
+            if (!sessionIds.Contains(session.SessionId)) remaining.Add(session);
+        }
+        if (remaining.Count == count) return this;
         return remaining.Count == 0 ? null : new ReportLine(Kind, remaining);
+    }
+
+    /// <summary>An unshared copy that merges may change in place.</summary>
+    internal ReportLine Copy()
+    {
+        var copy = (ReportLine)MemberwiseClone();
+        if (all is not null)
+        {
+            copy.all = new LineSession[Math.Max(count, 4)];
+            Array.Copy(all, copy.all, count);
+        }
+        copy.Owner = null;
+        return copy;
+    }
+
+    /// <summary>
+    /// <see cref="Merge"/> into this line. <paramref name="sameIdsPossible"/> false promises that no
+    /// session of <paramref name="after"/> is already on this line, which skips the per-session search.
+    /// </summary>
+    internal void MergeInPlace(ReportLine after, bool sameIdsPossible)
+    {
+        if (Kind == LineKind.Line) Kind = after.Kind;
+        for (var i = 0; i < after.count; i++)
+        {
+            var session = after.SessionAt(i);
+            var index = sameIdsPossible ? IndexOf(session.SessionId) : -1;
+            if (index < 0) Add(session);
+            else if (all is null) first = MergeSameSession(first, session);
+            else
+            {
+                all[index] = MergeSameSession(all[index], session);
+                first = all[0];
+            }
+        }
+        // Codecov recomputes the line's coverage from all its sessions (merge_all over
+        // merge_missed_branches); it is derived once, when next read, not at every merge.
+        derivedStale = true;
+    }
+
+    private void Add(LineSession session)
+    {
+        if (count == 0)
+        {
+            first = session;
+            count = 1;
+            return;
+        }
+        if (all is null)
+        {
+            all = new LineSession[4];
+            all[0] = first;
+        }
+        else if (count == all.Length) Array.Resize(ref all, count * 2);
+        all[count++] = session;
+    }
+
+    private int IndexOf(int sessionId)
+    {
+        if (count == 1) return first.SessionId == sessionId ? 0 : -1;
+        for (var i = 0; i < count; i++)
+            if (all![i].SessionId == sessionId) return i;
+        return -1;
+    }
+
+    private void Derive()
+    {
+        coverage = ComputeCoverage();
+        complexity = ComputeComplexity();
+        derivedStale = false;
     }
 
     /// <summary>Codecov's <c>merge_line_session</c>: two records of the same upload on one line.</summary>
@@ -115,12 +202,15 @@ public sealed class ReportLine
     }
 
     /// <summary>Codecov's <c>merge_missed_branches</c>: the intersection over sessions; a hit without branch data ends it.</summary>
-    internal static MissingBranches MissedBranches(IReadOnlyList<LineSession> sessions)
+    private MissingBranches MissedBranches()
     {
-        if (sessions.Count == 0 || sessions.All(s => !s.Missing.IsKnown)) return MissingBranches.Unknown;
+        var anyKnown = false;
+        for (var i = 0; i < count && !anyKnown; i++) anyKnown = SessionAt(i).Missing.IsKnown;
+        if (!anyKnown) return MissingBranches.Unknown;
         HashSet<string>? missed = null;
-        foreach (var session in sessions)
+        for (var i = 0; i < count; i++)
         {
+            var session = SessionAt(i);
             if (!session.Missing.IsKnown)
             {
                 if (session.Coverage.Type == LineType.Hit) return MissingBranches.None;
@@ -136,34 +226,25 @@ public sealed class ReportLine
         return missed is null ? MissingBranches.Unknown : new MissingBranches(missed.ToArray());
     }
 
-    private static int IndexOf(LineSession[] sessions, int count, int sessionId)
+    private CoverageValue ComputeCoverage()
     {
-        for (var i = 0; i < count; i++)
-            if (sessions[i].SessionId == sessionId) return i;
-        return -1;
+        if (count == 0) return CoverageValue.None;
+        if (count == 1) return first.Coverage;
+        // merge_all folds every value with the same missing-branch knowledge.
+        var missing = MissedBranches();
+        var result = all![0].Coverage;
+        for (var i = 1; i < count; i++) result = CoverageMerge.Merge(result, all[i].Coverage, missing);
+        return result;
     }
 
-    private static bool AnyBranchesKnown(LineSession[] sessions)
-    {
-        foreach (var session in sessions)
-            if (session.Missing.IsKnown) return true;
-        return false;
-    }
-
-    private static CoverageValue ComputeCoverage(LineSession[] sessions)
-    {
-        if (sessions.Length == 0) return CoverageValue.None;
-        if (sessions.Length == 1) return sessions[0].Coverage;
-        var values = new CoverageValue[sessions.Length];
-        for (var i = 0; i < sessions.Length; i++) values[i] = sessions[i].Coverage;
-        return CoverageMerge.MergeAll(values, MissedBranches(sessions));
-    }
-
-    private static Complexity? ComputeComplexity(LineSession[] sessions)
+    private Complexity? ComputeComplexity()
     {
         Complexity? result = null;
-        foreach (var s in sessions)
-            if (s.Complexity is not null) result = Reports.Complexity.Max(result, s.Complexity);
+        for (var i = 0; i < count; i++)
+        {
+            var c = SessionAt(i).Complexity;
+            if (c is not null) result = Reports.Complexity.Max(result, c);
+        }
         return result;
     }
 }
