@@ -31,6 +31,7 @@ public sealed class GatewayProcess : IAsyncDisposable
             ["Processing__MaxReportAgeHours"] = "0",
             // No git provider here; notification tests bring their own loopback GitHub.
             ["Notifications__Enabled"] = "false",
+            ["Webhooks__GitHubSecret"] = WebhookSecret,
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) environment[key] = value;
     }
@@ -40,6 +41,7 @@ public sealed class GatewayProcess : IAsyncDisposable
     public string BaseUrl => $"http://127.0.0.1:{Port}";
     public string GlobalToken { get; } = "global-" + Guid.NewGuid().ToString("N");
     public string AdminToken { get; } = "admin-" + Guid.NewGuid().ToString("N");
+    public string WebhookSecret { get; } = "hook-" + Guid.NewGuid().ToString("N");
 
     public string Output
     {
