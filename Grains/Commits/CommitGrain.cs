@@ -19,6 +19,7 @@ public sealed class CommitGrain(
     IOptions<CommitOptions> options,
     IOptions<NotificationOptions> notifications,
     CommitNotifier notifier,
+    Carryforward carryforward,
     TimeProvider clock,
     ILogger<CommitGrain> logger) : Grain, ICommitGrain, IRemindable
 {
@@ -49,7 +50,7 @@ public sealed class CommitGrain(
 
     public async Task<UploadCreation> CreateUploadAsync(UploadRequest request)
     {
-        if (state.State.Uploads.Count >= options.Value.MaxUploadsPerCommit)
+        if (state.State.Uploads.Count(u => !u.IsCarriedForward) >= options.Value.MaxUploadsPerCommit)
         {
             if (state.State.Info is not null)
             {
@@ -61,7 +62,7 @@ public sealed class CommitGrain(
 
         var now = clock.GetUtcNow();
         var info = CommitRecord.Apply(state.State.Info, new CommitUpsert(null, null, null), Key, now);
-        var upload = new UploadInfo(Guid.NewGuid().ToString(), state.State.Uploads.Count, UploadStates.Started,
+        var upload = new UploadInfo(Guid.NewGuid().ToString(), NextSessionId(), UploadStates.Started,
             request, now, null, null, null, []);
         state.State.Uploads.Add(upload);
         Record(TimelineEvents.UploadCreated, $"Upload {upload.SessionId} created{Describe(request)}.", upload.UploadId);
@@ -85,6 +86,8 @@ public sealed class CommitGrain(
         if (FindUpload(session.UploadId) is not { } upload || upload.State == UploadStates.Processed) return;
 
         var merged = await LoadReportAsync();
+        await CarryForwardOnceAsync(merged);
+        ReplaceCarriedForward(merged, upload.Request.Flags);
         var sessionReport = await archives.LoadAsync(session.ArchiveKey)
             ?? throw new InvalidOperationException($"Session archive {session.ArchiveKey} is missing.");
         merged.MergeFrom(sessionReport);
@@ -253,6 +256,39 @@ public sealed class CommitGrain(
         if (!string.IsNullOrEmpty(request.CiService)) parts.Add($"from {request.CiService}");
         return parts.Count == 0 ? "" : " (" + string.Join("; ", parts) + ")";
     }
+
+    /// <summary>Copies an ancestor's carryforward sessions into the report when it is first created.</summary>
+    private async Task CarryForwardOnceAsync(CoverageReport merged)
+    {
+        if (state.State.CarryforwardChecked || !notifications.Value.Enabled) return;
+        state.State.CarryforwardChecked = true;
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+            if (await carryforward.FindAsync(Key, state.State.Info!, NextSessionId(), timeout.Token) is not { } carried) return;
+            merged.MergeFrom(carried.Report);
+            state.State.Uploads.AddRange(carried.Uploads);
+            Record(NotificationEvents.Carryforward, $"Carried forward {carried.Uploads.Count} session(s) of flags " +
+                $"{string.Join(", ", carried.Uploads.SelectMany(u => u.Request.Flags).Distinct())} from {carried.FromSha[..Math.Min(7, carried.FromSha.Length)]}.");
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // Carryforward needs the provider; its absence must never hold up merging an upload.
+            Record(NotificationEvents.Carryforward, $"Carryforward skipped: {e.Message}");
+        }
+    }
+
+    /// <summary>A real upload for a flag replaces that flag's carried-forward sessions (§5 step 5).</summary>
+    private void ReplaceCarriedForward(CoverageReport merged, IReadOnlyList<string> flags)
+    {
+        var replaced = state.State.Uploads.Where(u => u.IsCarriedForward && u.Request.Flags.Intersect(flags).Any()).ToList();
+        if (replaced.Count == 0) return;
+        merged.RemoveSessions(replaced.Select(u => u.SessionId).ToHashSet());
+        state.State.Uploads.RemoveAll(replaced.Contains);
+        Record(NotificationEvents.Carryforward, $"A new upload replaced {replaced.Count} carried-forward session(s) of flags {string.Join(", ", flags)}.");
+    }
+
+    private int NextSessionId() => state.State.Uploads.Count == 0 ? 0 : state.State.Uploads.Max(u => u.SessionId) + 1;
 
     private async Task<CoverageReport> LoadReportAsync() =>
         report ??= await archives.LoadAsync(ObjectKeys.CommitReport(Key)) ?? new CoverageReport();

@@ -13,6 +13,9 @@ public sealed class CommitState
     [Id(2)] public List<TimelineEntry> Timeline { get; set; } = [];
 
     [Id(3)] public NotificationState Notification { get; set; } = new();
+
+    /// <summary>Carryforward is decided once, when the commit's report is first created (codecov-semantics §5).</summary>
+    [Id(4)] public bool CarryforwardChecked { get; set; }
 }
 
 /// <summary>A commit's notification attempts: durable, so a restart resumes them and never re-posts.</summary>

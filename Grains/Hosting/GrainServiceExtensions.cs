@@ -40,6 +40,7 @@ public static class GrainServiceExtensions
         services.AddSingleton<StatusPublisher>();
         services.AddSingleton<CommentPublisher>();
         services.AddSingleton<CommitNotifier>();
+        services.AddSingleton<Carryforward>();
         return services;
     }
 

@@ -28,6 +28,8 @@ public sealed class CommitSnapshots(IGrainFactory grains, ReportArchiveStore arc
         return new CommitSnapshot(key, info, report, FlagsOf(uploads), uploads.Count(u => u.State == UploadStates.Processed));
     }
 
+    public Task<IReadOnlyList<UploadInfo>> UploadsAsync(CommitKey key) => grains.GetGrain<ICommitGrain>(key.ToString()).GetUploadsAsync();
+
     public static SessionFlags FlagsOf(IEnumerable<UploadInfo> uploads)
     {
         var processed = uploads.Where(u => u.State == UploadStates.Processed).ToList();

@@ -20,11 +20,14 @@ public sealed class NotificationScenario(NotificationClusterFixture fixture)
     public ICommitGrain Commit(string sha) => fixture.Grains.GetGrain<ICommitGrain>(Repository.Commit(sha).ToString());
 
     /// <summary>Announces the commit (as an uploader does) and uploads one LCOV report for src/a.c with the given hits per line.</summary>
-    public async Task UploadAsync(string sha, string? parent, int? pull, params (int Line, int Hits)[] lines)
+    public Task UploadAsync(string sha, string? parent, int? pull, params (int Line, int Hits)[] lines) =>
+        UploadAsync(sha, parent, pull, [], lines);
+
+    public async Task UploadAsync(string sha, string? parent, int? pull, IReadOnlyList<string> flags, params (int Line, int Hits)[] lines)
     {
         var commit = Commit(sha);
         await commit.UpsertAsync(new CommitUpsert("feature", pull, parent));
-        var request = new UploadRequest([], "unit", null, null, null, null, "uploaded", new Dictionary<string, string>(), "test");
+        var request = new UploadRequest(flags, "unit", null, null, null, null, "uploaded", new Dictionary<string, string>(), "test");
         var upload = (await commit.CreateUploadAsync(request)).Upload!;
         var key = Repository.Commit(sha).Upload(upload.UploadId);
         var report = new StringBuilder("# path=coverage/lcov.info\nSF:src/a.c\n");
