@@ -10,11 +10,13 @@ using Codecov.Benchmarks.Modes;
 //                                                 -- generate <dir>    inputs for tests/compare-tools.sh
 //                                                 -- measure [--network f] <report>...   parse + merge, one line of figures
 //                                                 -- verify            scaled inputs are their fixtures repeated
+//                                                 -- notify-latency [commits] [concurrency]   last upload → statuses posted, p50/p90/p99
 return args switch
 {
     ["generate", var directory] => GenerateMode.Run(directory),
     ["measure", .. var rest] => MeasureMode.Run(rest),
     ["verify"] => VerifyMode.Run(),
+    ["notify-latency", .. var rest] => await NotifyLatencyMode.RunAsync(rest),
     _ => RunBenchmarks(args),
 };
 
