@@ -11,6 +11,7 @@ builder.Services.AddReadiness();
 
 var app = builder.Build();
 app.MapHealthEndpoints();
+app.MapSiloEndpoints();
 app.MapUploadEndpoints();
 app.MapApiEndpoints();
 app.MapValidateEndpoints();

@@ -45,9 +45,15 @@ public static class ClusterSiloExtensions
                 ado.Invariant = PostgresInvariant;
                 ado.ConnectionString = connections.Value.Postgres;
             }));
+            // Failure detection and reminder granularity are tunable (Orleans:Membership:*, Orleans:Reminders:*),
+            // so fault tests need not wait out production timeouts.
+            silo.Services.AddOptions<ClusterMembershipOptions>().BindConfiguration($"{ClusterHostOptions.SectionName}:Membership");
+            silo.Services.AddOptions<ReminderOptions>().BindConfiguration($"{ClusterHostOptions.SectionName}:Reminders");
             silo.AddRedisGrainState();
             silo.AddStartupTask<UnfinishedUploadSweep>();
         });
+        // A dead silo's unfinished uploads resume through a reminder (DESIGN "reminder: durable wake-up").
+        builder.Services.PostConfigure<UploadProcessingOptions>(o => o.ResumeReminderPeriod ??= UploadProcessingOptions.DefaultResumeReminderPeriod);
         return builder;
     }
 
