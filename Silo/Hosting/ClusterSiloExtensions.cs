@@ -45,10 +45,10 @@ public static class ClusterSiloExtensions
                 ado.Invariant = PostgresInvariant;
                 ado.ConnectionString = connections.Value.Postgres;
             }));
-            // Failure detection and reminder granularity are tunable (Orleans:Membership:*, Orleans:Reminders:*),
-            // so fault tests need not wait out production timeouts.
-            silo.Services.AddOptions<ClusterMembershipOptions>().BindConfiguration($"{ClusterHostOptions.SectionName}:Membership");
-            silo.Services.AddOptions<ReminderOptions>().BindConfiguration($"{ClusterHostOptions.SectionName}:Reminders");
+            // Failure detection and reminder granularity are tunable (Membership:*, Reminders:*), so fault tests
+            // need not wait out production timeouts. Not under Orleans:*, where Orleans reads "Reminders" as a provider.
+            silo.Services.AddOptions<ClusterMembershipOptions>().BindConfiguration("Membership");
+            silo.Services.AddOptions<ReminderOptions>().BindConfiguration("Reminders");
             silo.AddRedisGrainState();
             silo.AddStartupTask<UnfinishedUploadSweep>();
         });

@@ -27,6 +27,7 @@ public sealed class ProcessCluster : IAsyncDisposable
             ["S3__AccessKey"] = S3Server.Credential,
             ["S3__SecretKey"] = S3Server.Credential,
             ["S3__UseSsl"] = "false",
+            ["S3__RequestTimeout"] = "00:00:15",
             // Dead silos stay in the membership table: every cluster is its own (machine-notes).
             ["Orleans__ServiceId"] = "faults-" + id,
             ["Orleans__ClusterId"] = "faults-" + id,
@@ -94,11 +95,11 @@ public sealed class ProcessCluster : IAsyncDisposable
         silo.Environment["Orleans__GatewayPort"] = FreePort.Next().ToString();
         silo.Environment["Orleans__AdvertisedIPAddress"] = "127.0.0.1";
         // A killed silo is declared dead after two missed 1 s probes instead of Orleans' ≈ 10 s.
-        silo.Environment["Orleans__Membership__ProbeTimeout"] = "00:00:01";
-        silo.Environment["Orleans__Membership__NumMissedProbesLimit"] = "2";
-        silo.Environment["Orleans__Membership__TableRefreshTimeout"] = "00:00:02";
-        silo.Environment["Orleans__Membership__IAmAliveTablePublishTimeout"] = "00:00:05";
-        silo.Environment["Orleans__Reminders__MinimumReminderPeriod"] = "00:00:01";
+        silo.Environment["Membership__ProbeTimeout"] = "00:00:01";
+        silo.Environment["Membership__NumMissedProbesLimit"] = "2";
+        silo.Environment["Membership__TableRefreshTimeout"] = "00:00:02";
+        silo.Environment["Membership__IAmAliveTablePublishTimeout"] = "00:00:05";
+        silo.Environment["Reminders__MinimumReminderPeriod"] = "00:00:01";
         silo.Environment["Processing__ResumeReminderPeriod"] = "00:00:04";
         silo.Environment["Processing__RetryDelay"] = "00:00:00.500";
         silo.Environment["Processing__MaxTransientRetries"] = "10";
