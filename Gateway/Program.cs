@@ -12,6 +12,7 @@ builder.Services.AddReadiness();
 
 var app = builder.Build();
 app.MapHealthEndpoints();
+app.MapSiloEndpoints();
 app.MapUploadEndpoints();
 app.MapApiEndpoints();
 app.MapValidateEndpoints();

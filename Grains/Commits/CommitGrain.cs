@@ -48,7 +48,9 @@ public sealed class CommitGrain(
         return state.State.Info!;
     }
 
-    public async Task<UploadCreation> CreateUploadAsync(UploadRequest request)
+    public Task<UploadCreation> CreateUploadAsync(UploadRequest request) => UnlessUnsavedAsync(() => CreateUploadCoreAsync(request));
+
+    private async Task<UploadCreation> CreateUploadCoreAsync(UploadRequest request)
     {
         if (state.State.Uploads.Count(u => !u.IsCarriedForward) >= options.Value.MaxUploadsPerCommit)
         {
@@ -73,17 +75,20 @@ public sealed class CommitGrain(
 
     public Task<UploadInfo?> GetUploadAsync(string uploadId) => Task.FromResult(FindUpload(uploadId));
 
-    public async Task RecordUploadReceivedAsync(string uploadId)
+    public Task RecordUploadReceivedAsync(string uploadId) => UnlessUnsavedAsync(async () =>
     {
-        if (FindUpload(uploadId) is not { State: UploadStates.Started } upload) return;
+        if (FindUpload(uploadId) is not { State: UploadStates.Started } upload) return false;
         ReplaceUpload(upload with { State = UploadStates.Uploaded });
         Record(TimelineEvents.UploadReceived, $"Upload {upload.SessionId}: payload stored, processing.", uploadId);
         await state.WriteStateAsync();
-    }
+        return true;
+    });
 
-    public async Task MergeSessionAsync(ProcessedSession session)
+    public Task MergeSessionAsync(ProcessedSession session) => UnlessUnsavedAsync(() => MergeSessionCoreAsync(session));
+
+    private async Task<bool> MergeSessionCoreAsync(ProcessedSession session)
     {
-        if (FindUpload(session.UploadId) is not { } upload || upload.State == UploadStates.Processed) return;
+        if (FindUpload(session.UploadId) is not { } upload || upload.State == UploadStates.Processed) return false;
 
         var merged = await LoadReportAsync();
         await CarryForwardOnceAsync(merged);
@@ -106,11 +111,14 @@ public sealed class CommitGrain(
         await RequestNotificationAsync();
         logger.LogInformation("Merged upload {Upload} into {Commit}: {Coverage}% of {Lines} lines",
             upload.UploadId, Key, totals.Coverage, totals.Lines);
+        return true;
     }
 
-    public async Task RecordUploadErrorAsync(string uploadId, UploadError error)
+    public Task RecordUploadErrorAsync(string uploadId, UploadError error) => UnlessUnsavedAsync(() => RecordUploadErrorCoreAsync(uploadId, error));
+
+    private async Task<bool> RecordUploadErrorCoreAsync(string uploadId, UploadError error)
     {
-        if (FindUpload(uploadId) is not { } upload || upload.State == UploadStates.Processed) return;
+        if (FindUpload(uploadId) is not { } upload || upload.State == UploadStates.Processed) return false;
 
         var now = clock.GetUtcNow();
         ReplaceUpload(upload with { State = UploadStates.Error, ProcessedAt = now, Error = error });
@@ -120,6 +128,26 @@ public sealed class CommitGrain(
         await SaveAsync(info with { State = allFailed ? CommitStates.Error : info.State, UpdatedAt = now });
         await index.UpsertUploadAsync(Key.Upload(uploadId), UploadStates.Error);
         logger.LogWarning("Upload {Upload} of {Commit} failed: {Code} {Message}", uploadId, Key, error.Code, error.Message);
+        return true;
+    }
+
+    /// <summary>
+    /// Runs a change of the commit; if storing it fails, forgets what memory holds beyond the store, so
+    /// the caller's retry finds the change undone instead of an unsaved "already done" (exactly-once merges).
+    /// </summary>
+    private async Task<T> UnlessUnsavedAsync<T>(Func<Task<T>> change)
+    {
+        try
+        {
+            return await change();
+        }
+        catch (Exception fault) when (fault is not OperationCanceledException)
+        {
+            report = null;
+            // The next activation reads the stored state afresh, whatever the store says now.
+            DeactivateOnIdle();
+            throw;
+        }
     }
 
     public Task<IReadOnlyList<UploadInfo>> GetUploadsAsync() =>

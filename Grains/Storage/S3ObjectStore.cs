@@ -30,6 +30,7 @@ public sealed class S3ObjectStore : IObjectStore, IDirectUploadUrls, IDisposable
             .WithRegion(settings.Region)
             .WithCredentials(settings.AccessKey, settings.SecretKey)
             .WithSSL(settings.UseSsl)
+            .WithTimeout((int)settings.RequestTimeout.TotalMilliseconds)
             .Build();
     }
 

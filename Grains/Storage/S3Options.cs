@@ -27,6 +27,12 @@ public sealed class S3Options
     public bool UseSsl { get; set; } = true;
 
     /// <summary>
+    /// Longest wait for one S3 request. Without it a request to a stalled server never returns, and the
+    /// non-reentrant grain awaiting it (a commit mid-merge) blocks every later upload of that commit.
+    /// </summary>
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>
     /// Path-style addressing (<c>host/bucket/key</c>) rather than virtual-hosted (<c>bucket.host/key</c>).
     /// The Minio SDK 7.0.0 has no switch for it: it uses virtual-hosted style for AWS endpoints and path
     /// style everywhere else, so this setting must agree with the endpoint (checked at start).

@@ -4,6 +4,8 @@ using Codecov.Grains.Reports;
 using Codecov.Grains.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Orleans.Runtime;
+using Orleans.Storage;
 
 namespace Codecov.Grains.Uploads;
 
@@ -11,6 +13,8 @@ namespace Codecov.Grains.Uploads;
 /// One upload. Its payload is durable before it is accepted; processing runs on a grain timer
 /// so the uploader's PUT returns at once. Bad bytes end in a recorded error with a reason;
 /// storage or cluster faults are retried with backoff, then recorded too — never dropped.
+/// While unfinished, a durable reminder (cluster mode) wakes the grain wherever it lives next, and
+/// any activation resumes the work, so the death of the silo that held it loses nothing.
 /// </summary>
 public sealed class UploadGrain(
     [PersistentState("upload", StorageNames.Grains)] IPersistentState<UploadState> state,
@@ -20,9 +24,11 @@ public sealed class UploadGrain(
     IIndexStore index,
     IOptions<UploadProcessingOptions> options,
     TimeProvider clock,
-    ILogger<UploadGrain> logger) : Grain, IUploadGrain
+    ILogger<UploadGrain> logger) : Grain, IUploadGrain, IRemindable
 {
+    private const string ResumeReminderName = "resume";
     private IGrainTimer? timer;
+    private IGrainReminder? resumeReminder;
     private TimeSpan storageCheckInterval;
 
     private UploadKey Key => UploadKey.Parse(this.GetPrimaryKeyString());
@@ -32,15 +38,21 @@ public sealed class UploadGrain(
     public async Task<UploadInfo> AcceptPayloadAsync(string objectKey)
     {
         var info = await LoadAsync() ?? throw new KeyNotFoundException($"Upload {Key} does not exist.");
-        if (state.State.RawObjectKey is not null) return info;
+        if (state.State.RawObjectKey is null)
+        {
+            state.State.RawObjectKey = objectKey;
+            state.State.Info = info with { State = UploadStates.Uploaded };
+            await state.WriteStateAsync();
+        }
+        if (state.State.Info is not { State: UploadStates.Uploaded } uploaded) return state.State.Info!;
 
-        state.State.RawObjectKey = objectKey;
-        state.State.Info = info with { State = UploadStates.Uploaded };
-        await state.WriteStateAsync();
+        // A re-delivered payload (the client retried a PUT that failed part-way) repeats every step:
+        // each is idempotent, and the first delivery may have stopped before any of them.
+        await KeepResumingAsync();
         await index.UpsertUploadAsync(Key, UploadStates.Uploaded);
         await Commit.RecordUploadReceivedAsync(Key.UploadId);
-        ScheduleProcessing(TimeSpan.Zero);
-        return state.State.Info;
+        if (timer is null) ScheduleProcessing(TimeSpan.Zero);
+        return uploaded;
     }
 
     public async Task<UploadInfo> AwaitPayloadAsync(string objectKey)
@@ -51,6 +63,7 @@ public sealed class UploadGrain(
         state.State.AwaitedObjectKey = objectKey;
         state.State.AwaitDeadline = clock.GetUtcNow() + options.Value.DirectUploadDeadline;
         await state.WriteStateAsync();
+        await KeepResumingAsync();
         ScheduleStorageCheck(options.Value.DirectUploadFirstCheck);
         return info;
     }
@@ -59,21 +72,63 @@ public sealed class UploadGrain(
 
     public Task ResumeAsync()
     {
-        if (state.State is { RawObjectKey: not null, Info.State: UploadStates.Uploaded }) ScheduleProcessing(TimeSpan.Zero);
-        if (IsAwaitingPayload) ScheduleStorageCheck(options.Value.DirectUploadFirstCheck);
+        if (timer is null) ScheduleUnfinishedWork();
         return Task.CompletedTask;
+    }
+
+    /// <summary>The resume reminder: restarts unfinished work this activation is not already doing; ends itself once the upload is finished.</summary>
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (reminderName != ResumeReminderName) return;
+        if (IsProcessable || IsAwaitingPayload)
+        {
+            if (timer is null) ScheduleUnfinishedWork();
+            return;
+        }
+        await StopResumingAsync();
     }
 
     // A grain timer dies with its activation (orleans-notes §1.5): any call that reactivates the grain
-    // resumes the wait for a direct upload.
+    // (a retried PUT, the resume reminder, a read) resumes its unfinished work.
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        if (IsAwaitingPayload) ScheduleStorageCheck(options.Value.DirectUploadFirstCheck);
+        ScheduleUnfinishedWork();
         return Task.CompletedTask;
     }
 
+    private bool IsProcessable => state.State is { RawObjectKey: not null, Info.State: UploadStates.Uploaded };
+
     private bool IsAwaitingPayload =>
         state.State is { AwaitedObjectKey: not null, RawObjectKey: null, Info.State: UploadStates.Started };
+
+    private void ScheduleUnfinishedWork()
+    {
+        if (IsProcessable) ScheduleProcessing(TimeSpan.Zero);
+        else if (IsAwaitingPayload) ScheduleStorageCheck(options.Value.DirectUploadFirstCheck);
+    }
+
+    /// <summary>Registers the resume reminder (cluster mode); part of accepting, so an acknowledged upload always has one.</summary>
+    private async Task KeepResumingAsync()
+    {
+        if (options.Value.ResumeReminderPeriod is not { } period) return;
+        resumeReminder = await this.RegisterOrUpdateReminder(ResumeReminderName, period, period);
+    }
+
+    /// <summary>Ends the reminder of a finished upload; a failure only means one more tick, which tries again.</summary>
+    private async Task StopResumingAsync()
+    {
+        if (options.Value.ResumeReminderPeriod is null) return;
+        try
+        {
+            var reminder = resumeReminder ?? await this.GetReminder(ResumeReminderName);
+            if (reminder is not null) await this.UnregisterReminder(reminder);
+            resumeReminder = null;
+        }
+        catch (Exception fault) when (fault is not OperationCanceledException)
+        {
+            logger.LogWarning(fault, "Removing the resume reminder of upload {Upload} failed; the next tick retries", Key);
+        }
+    }
 
     private async Task<UploadInfo?> LoadAsync()
     {
@@ -99,6 +154,7 @@ public sealed class UploadGrain(
     /// <summary>Direct-to-S3 mode: has the uploader's PUT landed? Checks back off (first check doubling to the maximum).</summary>
     private async Task CheckStorageAsync()
     {
+        EndTimer();
         if (!IsAwaitingPayload) return;
         var objectKey = state.State.AwaitedObjectKey!;
         if (await PayloadStoredAsync(objectKey))
@@ -133,8 +189,16 @@ public sealed class UploadGrain(
         }
     }
 
+    // A fired one-shot timer is disposed: a KeepAlive timer left registered would pin the activation forever.
+    private void EndTimer()
+    {
+        timer?.Dispose();
+        timer = null;
+    }
+
     private async Task ProcessAsync()
     {
+        EndTimer();
         if (state.State is not { Info: { State: UploadStates.Uploaded } info, RawObjectKey: { } rawKey }) return;
 
         ParsedUpload processed;
@@ -178,12 +242,10 @@ public sealed class UploadGrain(
         await archives.SaveAsync(archiveKey, processed.Report);
         var totals = processed.Report.Totals;
         await Commit.MergeSessionAsync(new ProcessedSession(info.UploadId, info.SessionId, archiveKey, totals, processed.Formats));
-        state.State.Info = info with
+        await FinishAsync(info, info with
         {
             State = UploadStates.Processed, ProcessedAt = clock.GetUtcNow(), Totals = totals, Formats = processed.Formats,
-        };
-        await state.WriteStateAsync();
-        await index.UpsertUploadAsync(Key, UploadStates.Processed);
+        });
     }
 
     private async Task RetryOrFailAsync(UploadInfo info, Exception fault)
@@ -195,18 +257,43 @@ public sealed class UploadGrain(
                 $"Processing failed {state.State.FailedAttempts} times; last error: {fault.Message}"));
             return;
         }
-        await state.WriteStateAsync();
         var delay = options.Value.RetryDelay * Math.Pow(2, state.State.FailedAttempts - 1);
         logger.LogWarning(fault, "Processing upload {Upload} failed (attempt {Attempt}); retrying in {Delay}",
             Key, state.State.FailedAttempts, delay);
+        // Scheduled before the write: a store that is down must not also cancel the retry.
         ScheduleProcessing(delay);
+        try
+        {
+            // A write that reached the store but lost its reply leaves a stale etag; reading again heals it.
+            if (fault is InconsistentStateException) await state.ReadStateAsync();
+            else await state.WriteStateAsync();
+        }
+        catch (Exception storeFault) when (storeFault is not OperationCanceledException)
+        {
+            logger.LogWarning(storeFault, "Recording the failed attempt of upload {Upload} failed", Key);
+        }
     }
 
     private async Task FailAsync(UploadInfo info, UploadError error)
     {
         await Commit.RecordUploadErrorAsync(info.UploadId, error);
-        state.State.Info = info with { State = UploadStates.Error, ProcessedAt = clock.GetUtcNow(), Error = error };
-        await state.WriteStateAsync();
-        await index.UpsertUploadAsync(Key, UploadStates.Error);
+        await FinishAsync(info, info with { State = UploadStates.Error, ProcessedAt = clock.GetUtcNow(), Error = error });
+    }
+
+    /// <summary>Stores the final record; if the store refuses, memory goes back to the unfinished record so a retry redoes the work.</summary>
+    private async Task FinishAsync(UploadInfo unfinished, UploadInfo finished)
+    {
+        state.State.Info = finished;
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            state.State.Info = unfinished;
+            throw;
+        }
+        await index.UpsertUploadAsync(Key, finished.State);
+        await StopResumingAsync();
     }
 }

@@ -32,5 +32,16 @@ public sealed class UploadProcessingOptions
     [Range(typeof(TimeSpan), "00:00:00.010", "01:00:00", ErrorMessage = "Processing:DirectUploadMaxCheckInterval must be between 10 ms and 1 hour.")]
     public TimeSpan DirectUploadMaxCheckInterval { get; set; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>Cluster mode's default for <see cref="ResumeReminderPeriod"/>: Orleans' minimum reminder period.</summary>
+    public static readonly TimeSpan DefaultResumeReminderPeriod = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// While an upload is unfinished, a durable reminder wakes its grain at this period, so uploads of a
+    /// silo that died resume on another silo without waiting for a restart's sweep. Null: no reminder
+    /// (embedded mode has one silo, and its start-up sweep resumes everything). Cluster mode sets
+    /// <see cref="DefaultResumeReminderPeriod"/> unless configured.
+    /// </summary>
+    public TimeSpan? ResumeReminderPeriod { get; set; }
+
     public TimeSpan? MaxReportAge => MaxReportAgeHours > 0 ? TimeSpan.FromHours(MaxReportAgeHours) : null;
 }

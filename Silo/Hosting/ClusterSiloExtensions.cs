@@ -45,9 +45,15 @@ public static class ClusterSiloExtensions
                 ado.Invariant = PostgresInvariant;
                 ado.ConnectionString = connections.Value.Postgres;
             }));
+            // Failure detection and reminder granularity are tunable (Membership:*, Reminders:*), so fault tests
+            // need not wait out production timeouts. Not under Orleans:*, where Orleans reads "Reminders" as a provider.
+            silo.Services.AddOptions<ClusterMembershipOptions>().BindConfiguration("Membership");
+            silo.Services.AddOptions<ReminderOptions>().BindConfiguration("Reminders");
             silo.AddRedisGrainState();
             silo.AddStartupTask<UnfinishedUploadSweep>();
         });
+        // A dead silo's unfinished uploads resume through a reminder (DESIGN "reminder: durable wake-up").
+        builder.Services.PostConfigure<UploadProcessingOptions>(o => o.ResumeReminderPeriod ??= UploadProcessingOptions.DefaultResumeReminderPeriod);
         return builder;
     }
 

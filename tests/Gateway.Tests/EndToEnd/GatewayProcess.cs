@@ -1,6 +1,4 @@
-using System.Diagnostics;
-using System.Runtime.InteropServices;
-using System.Text;
+using Codecov.Tests.Support;
 
 namespace Codecov.Gateway.Tests.EndToEnd;
 
@@ -10,46 +8,37 @@ namespace Codecov.Gateway.Tests.EndToEnd;
 /// </summary>
 public sealed class GatewayProcess : IAsyncDisposable
 {
-    private readonly Dictionary<string, string> environment;
-    private readonly StringBuilder output = new();
-    private Process? process;
+    private readonly ServiceProcess process;
 
     public GatewayProcess(IReadOnlyDictionary<string, string>? settings = null)
     {
         DataDirectory = Directory.CreateTempSubdirectory("codecov-e2e-").FullName;
-        Port = FreePort.Next();
-        environment = new Dictionary<string, string>
-        {
-            ["ASPNETCORE_URLS"] = BaseUrl,
-            ["ASPNETCORE_ENVIRONMENT"] = "Production",
-            ["Storage__DataDirectory"] = DataDirectory,
-            ["Codecov__GlobalUploadToken"] = GlobalToken,
-            ["Codecov__AdminToken"] = AdminToken,
-            ["Embedded__SiloPort"] = FreePort.Next().ToString(),
-            ["Embedded__GatewayPort"] = FreePort.Next().ToString(),
-            // The fixtures were generated earlier; Codecov would reject them as too old (protocol §10.8).
-            ["Processing__MaxReportAgeHours"] = "0",
-            // No git provider here; notification tests bring their own loopback GitHub.
-            ["Notifications__Enabled"] = "false",
-            ["Webhooks__GitHubSecret"] = WebhookSecret,
-        };
+        process = new ServiceProcess("gateway", TestPaths.GatewayAssembly, DataDirectory, FreePort.Next());
+        var environment = process.Environment;
+        environment["Storage__DataDirectory"] = DataDirectory;
+        environment["Codecov__GlobalUploadToken"] = GlobalToken;
+        environment["Codecov__AdminToken"] = AdminToken;
+        environment["Embedded__SiloPort"] = FreePort.Next().ToString();
+        environment["Embedded__GatewayPort"] = FreePort.Next().ToString();
+        // The fixtures were generated earlier; Codecov would reject them as too old (protocol §10.8).
+        environment["Processing__MaxReportAgeHours"] = "0";
+        // No git provider here; notification tests bring their own loopback GitHub.
+        environment["Notifications__Enabled"] = "false";
+        environment["Webhooks__GitHubSecret"] = WebhookSecret;
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) environment[key] = value;
     }
 
     public string DataDirectory { get; }
-    public int Port { get; private set; }
-    public string BaseUrl => $"http://127.0.0.1:{Port}";
+    public int Port => process.HttpPort;
+    public string BaseUrl => process.BaseUrl;
     public string GlobalToken { get; } = "global-" + Guid.NewGuid().ToString("N");
     public string AdminToken { get; } = "admin-" + Guid.NewGuid().ToString("N");
     public string WebhookSecret { get; } = "hook-" + Guid.NewGuid().ToString("N");
 
-    public string Output
-    {
-        get { lock (output) return output.ToString(); }
-    }
+    public string Output => process.Output;
 
     /// <summary>
-    /// Starts the process; when a port picked as free was taken meanwhile (other test projects run in
+    /// Starts the process; when a port picked as free was taken meanwhile (test projects run in
     /// parallel), picks new ports and tries again.
     /// </summary>
     public async Task StartAsync()
@@ -58,55 +47,21 @@ public sealed class GatewayProcess : IAsyncDisposable
         {
             try
             {
-                await StartOnceAsync();
+                await process.StartAsync();
                 return;
             }
             catch (InvalidOperationException e) when (attempt < 4 && e.Message.Contains("Address already in use", StringComparison.Ordinal))
             {
-                Port = FreePort.Next();
-                environment["ASPNETCORE_URLS"] = BaseUrl;
-                environment["Embedded__SiloPort"] = FreePort.Next().ToString();
-                environment["Embedded__GatewayPort"] = FreePort.Next().ToString();
-                lock (output) output.Clear();
+                await process.StopAsync();
+                process.HttpPort = FreePort.Next();
+                process.Environment["Embedded__SiloPort"] = FreePort.Next().ToString();
+                process.Environment["Embedded__GatewayPort"] = FreePort.Next().ToString();
             }
         }
     }
 
-    private async Task StartOnceAsync()
-    {
-        if (!File.Exists(TestPaths.GatewayAssembly))
-            throw new InvalidOperationException($"Build the solution first: {TestPaths.GatewayAssembly} is missing.");
-
-        var start = new ProcessStartInfo("dotnet", [TestPaths.GatewayAssembly])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = DataDirectory,
-        };
-        foreach (var (key, value) in environment) start.Environment[key] = value;
-        process?.Dispose();
-        process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
-        process.OutputDataReceived += (_, e) => Append(e.Data);
-        process.ErrorDataReceived += (_, e) => Append(e.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        await WaitUntilReadyAsync();
-    }
-
     /// <summary>Stops the process as an operator would (SIGTERM), waiting for a graceful exit.</summary>
-    public async Task StopAsync()
-    {
-        if (process is null) return;
-        if (!process.HasExited)
-        {
-            _ = Posix.kill(process.Id, Posix.SIGTERM);
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-            try { await process.WaitForExitAsync(timeout.Token); }
-            catch (OperationCanceledException) { process.Kill(entireProcessTree: true); }
-        }
-        process.Dispose();
-        process = null;
-    }
+    public Task StopAsync() => process.StopAsync();
 
     public async Task RestartAsync()
     {
@@ -120,37 +75,4 @@ public sealed class GatewayProcess : IAsyncDisposable
         try { Directory.Delete(DataDirectory, recursive: true); }
         catch (IOException) { }
     }
-
-    private void Append(string? line)
-    {
-        if (line is null) return;
-        lock (output) output.AppendLine(line);
-    }
-
-    private async Task WaitUntilReadyAsync()
-    {
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (DateTime.UtcNow < deadline)
-        {
-            if (process!.HasExited) throw new InvalidOperationException($"Gateway exited with {process.ExitCode}:\n{Output}");
-            try
-            {
-                var response = await http.GetAsync($"{BaseUrl}/health/ready");
-                if (response.IsSuccessStatusCode) return;
-            }
-            catch (HttpRequestException) { }
-            catch (TaskCanceledException) { }
-            await Task.Delay(200);
-        }
-        throw new TimeoutException($"Gateway did not become ready within 60 s:\n{Output}");
-    }
-}
-
-internal static partial class Posix
-{
-    public const int SIGTERM = 15;
-
-    [LibraryImport("libc", SetLastError = true)]
-    public static partial int kill(int pid, int signal);
 }

@@ -1,0 +1,72 @@
+using System.Diagnostics;
+using Xunit.Abstractions;
+
+namespace Codecov.Cluster.Tests.Faults;
+
+/// <summary>The figures of one fault run, printed to the test output.</summary>
+public sealed record FaultFigures(
+    string Fault, int Uploads, int Commits, TimeSpan FaultAt, TimeSpan LongestAckGap, TimeSpan UploadsDone, TimeSpan Settled,
+    IReadOnlyCollection<string> Retries, int Orphans, int DirectUploads)
+{
+    public override string ToString() =>
+        $"{Fault}: {Uploads} uploads over {Commits} commits; fault at {FaultAt.TotalSeconds:F1} s; " +
+        $"longest pause between acknowledgements {LongestAckGap.TotalSeconds:F1} s; all acknowledged at {UploadsDone.TotalSeconds:F1} s; " +
+        $"all processed {Settled.TotalSeconds:F1} s later; client retries {Retries.Count}" +
+        (Retries.Count == 0 ? "" : " (" + string.Join(", ", Retries.GroupBy(r => r).Select(g => $"{g.Key} ×{g.Count()}")) + ")") +
+        $"; creations whose answer was lost {Orphans}; PUTs straight to S3 {DirectUploads}";
+}
+
+/// <summary>
+/// Uploads a workload through a running cluster, injects one fault once <c>faultAfter</c> uploads are
+/// acknowledged, lets the client retry as real clients do, then audits every commit.
+/// </summary>
+public sealed class FaultRun(ProcessCluster cluster, ITestOutputHelper output)
+{
+    public const int Concurrency = 12;
+
+    public async Task<FaultFigures> RunAsync(string name, CoverageWorkload workload, int faultAfter, Func<PlainUploader, Task> fault)
+    {
+        using var uploader = new PlainUploader(cluster.Gateway.BaseUrl, cluster.GlobalToken, workload.Slug);
+        var run = uploader.RunAsync(workload.Uploads, Concurrency);
+        await Task.WhenAny(uploader.AcknowledgedAtLeastAsync(faultAfter), run);
+        var faultAt = uploader.Elapsed;
+        await fault(uploader);
+        try
+        {
+            await run;
+        }
+        catch (Exception failure)
+        {
+            output.WriteLine(cluster.Logs(200));
+            throw new InvalidOperationException($"An upload failed for good after the client's retries ({uploader.Retries.Count} retries).", failure);
+        }
+        var uploadsDone = uploader.Elapsed;
+
+        var audit = new UploadAudit(cluster, workload, output);
+        var settled = await audit.VerifyAsync(uploader.Acknowledged);
+        var figures = new FaultFigures(name, workload.Uploads.Count, workload.Commits.Count(), faultAt,
+            LongestGap(uploader.Acknowledged, faultAt), uploadsDone, settled, uploader.Retries, audit.Orphans,
+            uploader.Acknowledged.Count(a => !a.PutUrl.StartsWith(cluster.Gateway.BaseUrl, StringComparison.Ordinal)));
+        output.WriteLine(figures.ToString());
+        return figures;
+    }
+
+    /// <summary>Polls until <paramref name="condition"/> holds; the elapsed time, or a failure past <paramref name="patience"/>.</summary>
+    public static async Task<TimeSpan> EventuallyAsync(Func<Task<bool>> condition, TimeSpan patience, string what)
+    {
+        var clock = Stopwatch.StartNew();
+        while (!await condition())
+        {
+            if (clock.Elapsed > patience) Assert.Fail($"Not within {patience}: {what}");
+            await Task.Delay(100);
+        }
+        return clock.Elapsed;
+    }
+
+    // How long acceptance stalled around the fault: the widest gap between consecutive acknowledgements after it.
+    private static TimeSpan LongestGap(IReadOnlyCollection<AcknowledgedUpload> acknowledged, TimeSpan faultAt)
+    {
+        var times = acknowledged.Select(a => a.At).Where(t => t >= faultAt).Order().Prepend(faultAt).ToList();
+        return times.Zip(times.Skip(1), (a, b) => b - a).DefaultIfEmpty(TimeSpan.Zero).Max();
+    }
+}
