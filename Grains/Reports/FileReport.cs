@@ -246,27 +246,5 @@ public sealed class FileReport(string path)
         }
     }
 
-    private ReportTotals ComputeTotals()
-    {
-        int hits = 0, misses = 0, partials = 0, branches = 0, methods = 0, complexity = 0, complexityTotal = 0;
-        foreach (var (_, line) in OrderedLines())
-        {
-            switch (line.Type)
-            {
-                case LineType.Hit: hits++; break;
-                case LineType.Miss: misses++; break;
-                case LineType.Partial: partials++; break;
-            }
-            if (line.Kind == LineKind.Branch) branches++;
-            else if (line.Kind == LineKind.Method) methods++;
-            if (line.Complexity is { } c)
-            {
-                complexity += c.Value;
-                complexityTotal += c.Total ?? 0;
-            }
-        }
-        var total = hits + misses + partials;
-        return new ReportTotals(0, total, hits, misses, partials,
-            total > 0 ? CoverageRatio.Of(hits, total) : null, branches, methods, 0, 0, complexity, complexityTotal, 0);
-    }
+    private ReportTotals ComputeTotals() => LineTotals.Of(OrderedLines().Select(l => l.Value));
 }

@@ -1,4 +1,4 @@
-namespace Codecov.Grains.Reports.Comparison;
+namespace Codecov.Grains.Reports;
 
 /// <summary>Codecov's <c>get_line_totals</c> over an arbitrary set of lines (codecov-semantics §1 "Totals").</summary>
 public static class LineTotals
