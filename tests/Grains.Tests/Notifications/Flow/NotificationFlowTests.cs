@@ -68,13 +68,29 @@ public sealed class NotificationFlowTests(NotificationClusterFixture fixture)
         var next = NotificationScenario.Sha();
         s.GitHub.AddCommit(s.FullName, next, head);
         s.GitHub.SetDiff(s.FullName, baseSha, next, AddsLineFive);
-        s.GitHub.AddPullRequest(s.FullName, new FakePullRequest(5, next, "feature", baseSha));
+        s.GitHub.AddPullRequest(s.FullName, new FakePullRequest(5, next, "feature", baseSha, Commits: [head, next]));
         await s.UploadAsync(next, head, 5, (1, 1), (2, 1), (3, 1), (4, 1), (5, 1));
         await s.WaitForEventAsync(next, NotificationEvents.CommentUpdated);
 
         var updated = Assert.Single(s.GitHub.Comments(s.FullName, 5));
         Assert.Equal(first.Id, updated.Id);
         Assert.Contains("100.00%", updated.Body);
+    }
+
+    [Fact]
+    public async Task Pull_request_base_is_the_first_parent_outside_the_pull_request()
+    {
+        var s = new NotificationScenario(fixture);
+        var (branchPoint, head) = await BaseAndHeadAsync(s);
+        // GitHub's base sha has moved on (main got a newer commit); Codecov compares with the branch point.
+        var movedBase = NotificationScenario.Sha();
+        s.GitHub.AddCommit(s.FullName, movedBase, branchPoint);
+        s.GitHub.AddPullRequest(s.FullName, new FakePullRequest(11, head, "feature", movedBase, Commits: [head]));
+
+        await s.UploadAsync(head, branchPoint, 11, HeadLines);
+        await s.WaitForEventAsync(head, NotificationEvents.Completed);
+
+        Assert.Equal($"80.00% (+30.00%) compared to {branchPoint[..7]}", s.Statuses(head)["codecov/project"].Description);
     }
 
     [Fact]
@@ -91,7 +107,7 @@ public sealed class NotificationFlowTests(NotificationClusterFixture fixture)
         s.GitHub.AddCommit(s.FullName, next, head);
         s.GitHub.SetFile(s.FullName, next, "codecov.yml", "comment:\n  behavior: new\n");
         s.GitHub.SetDiff(s.FullName, baseSha, next, AddsLineFive);
-        s.GitHub.AddPullRequest(s.FullName, new FakePullRequest(8, next, "feature", baseSha));
+        s.GitHub.AddPullRequest(s.FullName, new FakePullRequest(8, next, "feature", baseSha, Commits: [head, next]));
         await s.UploadAsync(next, head, 8, HeadLines);
         await s.WaitForEventAsync(next, NotificationEvents.CommentPosted);
 
