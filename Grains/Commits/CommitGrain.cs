@@ -200,7 +200,8 @@ public sealed class CommitGrain(
         ArmNotifyTimer(notifications.Value.Debounce);
         try
         {
-            await this.RegisterOrUpdateReminder(NotifyReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
+            var period = notifications.Value.ReminderPeriod;
+            await this.RegisterOrUpdateReminder(NotifyReminder, period, period);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

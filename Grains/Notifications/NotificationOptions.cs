@@ -26,6 +26,12 @@ public sealed class NotificationOptions
     [Range(0, 100)]
     public int ProviderMaxRetries { get; set; } = 6;
 
+    /// <summary>
+    /// Period of the durable reminder that wakes a commit whose notification is pending after its
+    /// silo died (Orleans' minimum is one minute unless <c>ReminderOptions</c> lowers it).
+    /// </summary>
+    public TimeSpan ReminderPeriod { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>Base URL of this service's dashboard, for status and comment links.</summary>
     [Required, Url]
     public string DashboardUrl { get; set; } = "http://localhost:8080";

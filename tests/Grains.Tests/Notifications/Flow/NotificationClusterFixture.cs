@@ -1,3 +1,5 @@
+using Orleans.Configuration;
+using Orleans.Hosting;
 using Codecov.FakeGitHub;
 using Codecov.Grains.Hosting;
 using Codecov.Grains.Storage;
@@ -12,8 +14,14 @@ namespace Codecov.Grains.Tests.Notifications.Flow;
 /// A silo with the embedded stores and notifications switched on against a GitHub-shaped server on
 /// loopback, so Octokit runs unchanged; delays are shortened so retries happen within a test.
 /// </summary>
-public sealed class NotificationClusterFixture : IAsyncLifetime
+public class NotificationClusterFixture : IAsyncLifetime
 {
+    private readonly IReadOnlyDictionary<string, string?> overrides;
+
+    public NotificationClusterFixture() : this(new Dictionary<string, string?>()) { }
+
+    protected NotificationClusterFixture(IReadOnlyDictionary<string, string?> overrides) => this.overrides = overrides;
+
     public const string DashboardUrl = "http://codecov.test";
 
     public string DataDirectory { get; } = Directory.CreateTempSubdirectory("codecov-notify-").FullName;
@@ -42,7 +50,8 @@ public sealed class NotificationClusterFixture : IAsyncLifetime
             ["Notifications:CiRetryDelay"] = "00:00:00.300",
             ["Notifications:ProviderRetryDelay"] = "00:00:00.300",
             ["Notifications:DashboardUrl"] = DashboardUrl,
-        }));
+            ["Notifications:ReminderPeriod"] = "00:00:02",
+        }.Concat(overrides).GroupBy(kv => kv.Key).ToDictionary(g => g.Key, g => g.Last().Value)));
         builder.AddSiloBuilderConfigurator<SiloConfigurator>();
         builder.AddClientBuilderConfigurator<ClientConfigurator>();
         Cluster = builder.Build();
@@ -66,6 +75,7 @@ public sealed class NotificationClusterFixture : IAsyncLifetime
             silo.Services.AddEmbeddedStores();
             silo.AddFileGrainStorage(StorageNames.Grains);
             silo.AddReminders();
+            silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = TimeSpan.FromSeconds(1));
             silo.Services.AddSingleton<IReminderTable, FileReminderTable>();
             silo.AddStartupTask<UnfinishedUploadSweep>();
         }
