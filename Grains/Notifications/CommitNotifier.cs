@@ -117,7 +117,7 @@ public sealed class CommitNotifier(
         log.Add(NotificationEvents.BaseChosen, char.ToUpperInvariant(choice.Explanation[0]) + choice.Explanation[1..] + ".");
         // The head comes from the grain that runs this attempt: calling back into it would deadlock.
         var head = new CommitSnapshot(run.Commit, run.Info, run.Report, CommitSnapshots.FlagsOf(run.Uploads), sessions);
-        var diff = choice.DiffBaseSha is null ? [] : DiffMapping.ToComparison(await provider.GetDiffAsync(repo, choice.DiffBaseSha, sha, cancellationToken));
+        var diff = choice.DiffBaseSha is null ? [] : await DiffAsync(repo, choice.DiffBaseSha, sha, log, cancellationToken);
         var comparison = new CoverageComparison(
             choice.ComparedTo?.Compared ?? new ComparedCommit(choice.DiffBaseSha, null, SessionFlags.None), head.Compared, diff);
 
@@ -161,6 +161,20 @@ public sealed class CommitNotifier(
         var input = new CommentInput(comparison, settings, config.Rounding, links.Dashboard!,
             new PullInfo(pull.Number, pull.Base.Branch, pull.Base.Sha, pull.Head.Sha), Components: config.Components(comparison.Head.Flags.AllFlags()));
         await comments.PublishAsync(run.Commit.Repository, repo, pull, settings.Behavior, CommentRenderer.Render(input), log, cancellationToken);
+    }
+
+    /// <summary>The base→head diff; a diff the provider refuses (force-pushed base, unrelated histories) counts as empty.</summary>
+    private async Task<IReadOnlyList<Reports.Comparison.DiffFile>> DiffAsync(GitRepository repo, string baseSha, string headSha, NotificationLog log, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return DiffMapping.ToComparison(await provider.GetDiffAsync(repo, baseSha, headSha, cancellationToken));
+        }
+        catch (GitProviderException e) when (!IsTransient(e))
+        {
+            log.Add(NotificationEvents.ProviderError, $"No diff between {BaseSelector.Short(baseSha)} and {BaseSelector.Short(headSha)} ({e.Message}); patch coverage is treated as empty.");
+            return [];
+        }
     }
 
     private async Task<GitPullRequest?> FindPullAsync(GitRepository repo, CommitInfo info, CancellationToken cancellationToken)
