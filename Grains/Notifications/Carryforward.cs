@@ -2,6 +2,7 @@ using Codecov.Grains.Commits;
 using Codecov.Grains.Paths;
 using Codecov.Grains.Providers;
 using Codecov.Grains.Reports;
+using Codecov.Grains.Reports.Comparison;
 using Codecov.Grains.Uploads;
 
 namespace Codecov.Grains.Notifications;
@@ -13,8 +14,8 @@ public sealed record CarriedSessions(string FromSha, IReadOnlyList<UploadInfo> U
 /// Codecov's carryforward (codecov-semantics §5): when a commit's report is first created and a flag
 /// has <c>carryforward: true</c>, walk up to <see cref="MaxWalk"/> parents to the first commit whose
 /// report is complete, and copy only its sessions carrying such a flag, restricted to the flag's
-/// <c>paths</c>, renamed <c>CF[n] - name</c> and marked as carried forward. Line numbers are not
-/// shifted by the parent→commit diff (a difference from Codecov noted in the README).
+/// <c>paths</c>, renamed <c>CF[n] - name</c>, marked as carried forward, and with line numbers
+/// shifted by the ancestor→commit diff.
 /// </summary>
 public sealed class Carryforward(IGitProvider provider, CommitYamlLoader yamlLoader, CommitSnapshots snapshots, TimeProvider clock)
 {
@@ -47,7 +48,34 @@ public sealed class Carryforward(IGitProvider provider, CommitYamlLoader yamlLoa
                 CarriedForwardFrom = source.Key.Sha,
             });
         }
-        return carried.Count == 0 ? null : new CarriedSessions(source.Key.Sha, carried, report);
+        if (carried.Count == 0) return null;
+        return new CarriedSessions(source.Key.Sha, carried, await ShiftAsync(report, repo, source.Key.Sha, commit.Sha, cancellationToken));
+    }
+
+    /// <summary>§5 step 4: line numbers follow the ancestor→commit diff; files the diff deletes are dropped.</summary>
+    private async Task<CoverageReport> ShiftAsync(CoverageReport report, GitRepository repo, string fromSha, string toSha, CancellationToken cancellationToken)
+    {
+        UnifiedDiff changes;
+        try
+        {
+            changes = await provider.GetDiffAsync(repo, fromSha, toSha, cancellationToken);
+        }
+        catch (GitProviderException e) when (e.IsNotFound)
+        {
+            return report; // no diff to follow (unrelated histories): lines stay where they were
+        }
+        var diff = DiffMapping.ToComparison(changes).ToDictionary(f => f.BasePath, StringComparer.Ordinal);
+        if (diff.Count == 0) return report;
+        var shifted = new CoverageReport();
+        foreach (var id in report.SessionIds) shifted.AddSession(id);
+        foreach (var file in report.Files)
+        {
+            if (!diff.TryGetValue(file.Path, out var change)) { shifted.GetOrAddFile(file.Path).Merge(file); continue; }
+            if (change.Kind == Reports.Comparison.DiffFileKind.Deleted) continue;
+            shifted.GetOrAddFile(change.Path).Merge(LineShift.Apply(file, change));
+        }
+        shifted.DropEmptyFiles();
+        return shifted;
     }
 
     private async Task<SourceCommit?> FindSourceAsync(CommitKey commit, CommitInfo info, GitRepository repo, CancellationToken cancellationToken)
