@@ -46,6 +46,7 @@ public class NotificationClusterFixture : IAsyncLifetime
             ["GitHub:Token"] = "bot-token",
             ["GitHub:MaxRetries"] = "1",
             ["GitHub:RetryBaseDelay"] = "00:00:00.050",
+            ["GitHub:RequestTimeout"] = "00:00:01",
             ["Notifications:Debounce"] = "00:00:00.100",
             ["Notifications:CiRetryDelay"] = "00:00:00.300",
             ["Notifications:ProviderRetryDelay"] = "00:00:00.300",

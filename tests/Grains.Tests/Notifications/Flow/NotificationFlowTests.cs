@@ -167,6 +167,20 @@ public sealed class NotificationFlowTests(NotificationClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Provider_timeouts_are_retried_and_each_status_is_posted_once()
+    {
+        var s = new NotificationScenario(fixture);
+        var (baseSha, head) = await BaseAndHeadAsync(s);
+        s.GitHub.DelayNext(FakeRoutes.CreateStatus, TimeSpan.FromSeconds(3), times: 2);
+
+        await s.UploadAsync(head, baseSha, null, HeadLines);
+        var timeline = await s.WaitForEventAsync(head, NotificationEvents.Completed);
+
+        Assert.Contains(timeline, e => e.Event == NotificationEvents.Retrying);
+        Assert.Equal(["codecov/patch", "codecov/project"], s.GitHub.Statuses(s.FullName, head).Select(x => x.Context).Order());
+    }
+
+    [Fact]
     public async Task Invalid_codecov_yml_is_recorded_on_the_timeline_and_defaults_are_used()
     {
         var s = new NotificationScenario(fixture);
