@@ -147,6 +147,14 @@ public sealed class S3ObjectStore : IObjectStore, IDirectUploadUrls, IDisposable
     private async Task CreateBucketIfMissingAsync(CancellationToken cancellationToken)
     {
         if (await client.BucketExistsAsync(new BucketExistsArgs().WithBucket(bucket), cancellationToken)) return;
-        await client.MakeBucketAsync(new MakeBucketArgs().WithBucket(bucket), cancellationToken);
+        try
+        {
+            await client.MakeBucketAsync(new MakeBucketArgs().WithBucket(bucket), cancellationToken);
+        }
+        catch (MinioException)
+        {
+            // Another silo or gateway starting at the same moment may have created it first.
+            if (!await client.BucketExistsAsync(new BucketExistsArgs().WithBucket(bucket), cancellationToken)) throw;
+        }
     }
 }
