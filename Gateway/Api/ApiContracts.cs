@@ -36,6 +36,9 @@ public sealed record ApiTimeline(string Commitid, IReadOnlyList<ApiTimelineEvent
 
 public sealed record ApiTimelineEvent(string At, string Event, string Message, string? UploadId);
 
+/// <summary>Body of <c>PUT …/config/provider-token</c>; a null or empty token returns to the site's bot token.</summary>
+public sealed record ProviderTokenRequest(string? Token);
+
 public sealed record ApiConfigResponse(string UploadToken, string? GraphToken);
 
 /// <summary>Maps grain records to API v2 shapes.</summary>

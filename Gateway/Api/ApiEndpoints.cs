@@ -18,6 +18,7 @@ public static class ApiEndpoints
         group.MapGet("/commits/{sha}/uploads/", UploadsAsync);
         group.MapGet("/config/", ConfigAsync);
         group.MapGet("/commits/{sha}/timeline", TimelineAsync);
+        group.MapPut("/config/provider-token", SetProviderTokenAsync);
         return routes;
     }
 
@@ -46,6 +47,17 @@ public static class ApiEndpoints
         if (problem is not null) return problem;
         var report = await ReportAsync(grains, repository!, sha);
         return report is null ? CommitNotFound(sha) : Json(ApiMapping.Commit(report));
+    }
+
+    /// <summary>Our own addition (admin only): the token this repository's statuses and comments are posted with.</summary>
+    private static async Task<Results<NoContent, ProblemHttpResult>> SetProviderTokenAsync(
+        string service, string owner, string repo, ProviderTokenRequest body, HttpRequest request,
+        [FromServices] ApiAccess access, [FromServices] IGrainFactory grains)
+    {
+        var (repository, problem) = await access.OpenAsync(request, service, owner, repo, settings: true);
+        if (problem is not null) return problem;
+        await grains.GetGrain<IRepositoryGrain>(repository!.Key.ToString()).SetProviderTokenAsync(body.Token);
+        return TypedResults.NoContent();
     }
 
     private static async Task<Results<JsonHttpResult<ApiTimeline>, ProblemHttpResult>> TimelineAsync(

@@ -8,6 +8,13 @@ public interface IRepositoryGrain : IGrainWithStringKey
     [Alias("EnsureCreated")]
     Task<RepositoryInfo> EnsureCreatedAsync();
 
+    /// <summary>
+    /// Stores the token statuses and comments of this repository are posted with (instead of the site's
+    /// bot token); null goes back to the bot token. Returns null for an unknown repository.
+    /// </summary>
+    [Alias("SetProviderToken")]
+    Task<RepositoryInfo?> SetProviderTokenAsync(string? token);
+
     /// <summary>The repository, or null when it was never created.</summary>
     [Alias("Get")]
     Task<RepositoryInfo?> GetAsync();

@@ -17,13 +17,13 @@ public sealed record CarriedSessions(string FromSha, IReadOnlyList<UploadInfo> U
 /// <c>paths</c>, renamed <c>CF[n] - name</c>, marked as carried forward, and with line numbers
 /// shifted by the ancestor→commit diff.
 /// </summary>
-public sealed class Carryforward(IGitProvider provider, CommitYamlLoader yamlLoader, CommitSnapshots snapshots, TimeProvider clock)
+public sealed class Carryforward(IGitProvider provider, CommitYamlLoader yamlLoader, CommitSnapshots snapshots, IGrainFactory grains, TimeProvider clock)
 {
     public const int MaxWalk = 10;
 
     public async Task<CarriedSessions?> FindAsync(CommitKey commit, CommitInfo info, int firstSessionId, CancellationToken cancellationToken)
     {
-        var repo = new GitRepository(commit.Repository.Owner, commit.Repository.Name);
+        var repo = await RepositoryAccess.ForAsync(grains, commit.Repository);
         var config = NotificationConfig.From((await yamlLoader.LoadAsync(commit.Repository, repo, commit.Sha, cancellationToken)).Final);
         if (config.Carryforward.Count == 0) return null;
 

@@ -83,7 +83,7 @@ public sealed class CommitNotifier(
 
     private async Task<NotificationOutcome> NotifyAsync(NotificationRun run, NotificationLog log, CancellationToken cancellationToken)
     {
-        var repo = new GitRepository(run.Commit.Repository.Owner, run.Commit.Repository.Name);
+        var repo = await RepositoryAccess.ForAsync(grains, run.Commit.Repository);
         var sha = run.Commit.Sha;
         var yaml = await yamlLoader.LoadAsync(run.Commit.Repository, repo, sha, cancellationToken);
         if (yaml.Problem is not null) log.Add(NotificationEvents.YamlInvalid, yaml.Problem);

@@ -27,4 +27,13 @@ public sealed class RepositoryGrain(
     }
 
     public Task<RepositoryInfo?> GetAsync() => Task.FromResult(state.State.Info);
+
+    public async Task<RepositoryInfo?> SetProviderTokenAsync(string? token)
+    {
+        if (state.State.Info is not { } info) return null;
+        state.State.Info = info with { ProviderToken = string.IsNullOrWhiteSpace(token) ? null : token };
+        await state.WriteStateAsync();
+        logger.LogInformation("Provider token of {Repository} {Change}", info.Key, token is null ? "removed" : "set");
+        return state.State.Info;
+    }
 }

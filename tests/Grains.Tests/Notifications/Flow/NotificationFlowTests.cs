@@ -32,6 +32,23 @@ public sealed class NotificationFlowTests(NotificationClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Statuses_are_posted_with_the_repositorys_stored_token_when_it_has_one()
+    {
+        var s = new NotificationScenario(fixture);
+        var repository = fixture.Grains.GetGrain<Codecov.Grains.Repositories.IRepositoryGrain>(s.Repository.ToString());
+        await repository.EnsureCreatedAsync();
+        await repository.SetProviderTokenAsync("repo-token");
+        var (baseSha, head) = await BaseAndHeadAsync(s);
+
+        await s.UploadAsync(head, baseSha, null, HeadLines);
+        await s.WaitForEventAsync(head, NotificationEvents.Completed);
+
+        var posts = s.GitHub.CallsTo(FakeRoutes.CreateStatus).Where(c => c.Path.Contains(head, StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, posts.Count);
+        Assert.All(posts, c => Assert.Equal("Token repo-token", c.Authorization));
+    }
+
+    [Fact]
     public async Task Three_uploads_with_after_n_builds_3_post_each_status_once_after_the_third()
     {
         var s = new NotificationScenario(fixture);
