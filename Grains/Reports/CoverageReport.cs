@@ -77,21 +77,6 @@ public sealed class CoverageReport
     }
 
     /// <summary>Codecov's report totals: file totals summed, coverage recomputed, sessions counted.</summary>
-    public ReportTotals Totals
-    {
-        get
-        {
-            int fileCount = 0, lines = 0, hits = 0, misses = 0, partials = 0, branches = 0, methods = 0, complexity = 0, complexityTotal = 0;
-            foreach (var file in files.Values)
-            {
-                var t = file.Totals;
-                if (t.Lines == 0) continue;
-                fileCount++;
-                lines += t.Lines; hits += t.Hits; misses += t.Misses; partials += t.Partials;
-                branches += t.Branches; methods += t.Methods; complexity += t.Complexity; complexityTotal += t.ComplexityTotal;
-            }
-            return new ReportTotals(fileCount, lines, hits, misses, partials,
-                lines > 0 ? CoverageRatio.Of(hits, lines) : null, branches, methods, 0, sessions.Count, complexity, complexityTotal, 0);
-        }
-    }
+    public ReportTotals Totals =>
+        LineTotals.Sum(files.Values.Select(f => f.Totals).Where(t => t.Lines > 0)) with { Sessions = sessions.Count };
 }

@@ -36,7 +36,7 @@ public sealed class ClusterFixture : IAsyncLifetime
             ["Notifications:Enabled"] = "false",
         }));
         builder.AddSiloBuilderConfigurator<SiloConfigurator>();
-        builder.AddClientBuilderConfigurator<ClientConfigurator>();
+        builder.AddClientBuilderConfigurator<EmbeddedStoresClient>();
         Cluster = builder.Build();
         await Cluster.DeployAsync();
     }
@@ -61,7 +61,8 @@ public sealed class ClusterFixture : IAsyncLifetime
         }
     }
 
-    private sealed class ClientConfigurator : IClientBuilderConfigurator
+    /// <summary>Gives the test's client the silos' object store (same data directory), so tests write where grains read.</summary>
+    internal sealed class EmbeddedStoresClient : IClientBuilderConfigurator
     {
         public void Configure(IConfiguration configuration, IClientBuilder client)
         {

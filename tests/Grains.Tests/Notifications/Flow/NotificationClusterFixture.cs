@@ -54,7 +54,7 @@ public class NotificationClusterFixture : IAsyncLifetime
             ["Notifications:ReminderPeriod"] = "00:00:02",
         }.Concat(overrides).GroupBy(kv => kv.Key).ToDictionary(g => g.Key, g => g.Last().Value)));
         builder.AddSiloBuilderConfigurator<SiloConfigurator>();
-        builder.AddClientBuilderConfigurator<ClientConfigurator>();
+        builder.AddClientBuilderConfigurator<Cluster.ClusterFixture.EmbeddedStoresClient>();
         Cluster = builder.Build();
         await Cluster.DeployAsync();
     }
@@ -79,16 +79,6 @@ public class NotificationClusterFixture : IAsyncLifetime
             silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = TimeSpan.FromSeconds(1));
             silo.Services.AddSingleton<IReminderTable, FileReminderTable>();
             silo.AddStartupTask<UnfinishedUploadSweep>();
-        }
-    }
-
-    private sealed class ClientConfigurator : IClientBuilderConfigurator
-    {
-        public void Configure(IConfiguration configuration, IClientBuilder client)
-        {
-            client.Services.AddValidatedOptions<StorageOptions>(StorageOptions.SectionName);
-            client.Services.Configure<StorageOptions>(o => o.DataDirectory = configuration["Storage:DataDirectory"]!);
-            client.Services.AddEmbeddedStores();
         }
     }
 }
