@@ -1,4 +1,5 @@
-using System.IO.Pipelines;
+using System.Net;
+using System.Net.Http.Headers;
 using Microsoft.Extensions.Options;
 using Minio;
 using Minio.DataModel.Args;
@@ -17,14 +18,19 @@ public sealed class S3ObjectStore : IObjectStore, IDirectUploadUrls, IDisposable
     private const int BufferSize = 81920;
     private const string ContentType = "application/octet-stream";
 
+    private const int PresignedReadLifetimeSeconds = 600;
+
     private readonly IMinioClient client;
+    private readonly HttpClient http;
     private readonly string bucket;
+    private readonly TimeSpan requestTimeout;
     private Task? bucketReady;
 
     public S3ObjectStore(IOptions<S3Options> options)
     {
         var settings = options.Value;
         bucket = settings.Bucket;
+        requestTimeout = settings.RequestTimeout;
         client = new MinioClient()
             .WithEndpoint(settings.Endpoint)
             .WithRegion(settings.Region)
@@ -32,6 +38,8 @@ public sealed class S3ObjectStore : IObjectStore, IDirectUploadUrls, IDisposable
             .WithSSL(settings.UseSsl)
             .WithTimeout((int)settings.RequestTimeout.TotalMilliseconds)
             .Build();
+        // Reads go through presigned URLs (see GetAsync); the timeout bounds the wait for the answer's headers.
+        http = new HttpClient { Timeout = settings.RequestTimeout };
     }
 
     /// <summary>
@@ -62,26 +70,29 @@ public sealed class S3ObjectStore : IObjectStore, IDirectUploadUrls, IDisposable
 
     public async Task<Stream?> OpenReadAsync(string key, CancellationToken cancellationToken = default)
     {
-        if (!await ExistsAsync(key, cancellationToken)) return null;
-        var pipe = new Pipe();
-        _ = DownloadIntoAsync(key, pipe.Writer, cancellationToken);
-        return pipe.Reader.AsStream();
+        ObjectKeyRules.Validate(key);
+        await EnsureBucketAsync();
+        var response = await GetAsync(key, range: null, cancellationToken);
+        if (response is null) return null;
+        try
+        {
+            return new ResponseStream(response, await response.Content.ReadAsStreamAsync(cancellationToken));
+        }
+        catch
+        {
+            response.Dispose();
+            throw;
+        }
     }
 
     public async Task<bool> ExistsAsync(string key, CancellationToken cancellationToken = default)
     {
         ObjectKeyRules.Validate(key);
         await EnsureBucketAsync();
-        try
-        {
-            await client.StatObjectAsync(new StatObjectArgs().WithBucket(bucket).WithObject(key), cancellationToken);
-            return true;
-        }
-        catch (ObjectNotFoundException)
-        {
-            // Only a missing object means "no object"; a missing bucket or bad credentials are faults and surface.
-            return false;
-        }
+        // A one-byte ranged GET: a presigned URL is signed for one method, so HEAD would need its own
+        // signature scheme; the SDK's StatObject would first list the bucket (see GetAsync).
+        using var response = await GetAsync(key, range: (0, 0), cancellationToken);
+        return response is not null;
     }
 
     public async Task DeleteAsync(string key, CancellationToken cancellationToken = default)
@@ -89,7 +100,7 @@ public sealed class S3ObjectStore : IObjectStore, IDirectUploadUrls, IDisposable
         ObjectKeyRules.Validate(key);
         await EnsureBucketAsync();
         // S3 answers a delete of a missing key with success, which is the idempotence IObjectStore promises.
-        await client.RemoveObjectAsync(new RemoveObjectArgs().WithBucket(bucket).WithObject(key), cancellationToken);
+        await CallAsync(ct => client.RemoveObjectAsync(new RemoveObjectArgs().WithBucket(bucket).WithObject(key), ct), cancellationToken);
     }
 
     public async Task<string> PresignPutAsync(string key, TimeSpan lifetime, CancellationToken cancellationToken = default)
@@ -103,58 +114,83 @@ public sealed class S3ObjectStore : IObjectStore, IDirectUploadUrls, IDisposable
             .WithBucket(bucket).WithObject(key).WithExpiry((int)Math.Ceiling(lifetime.TotalSeconds)));
     }
 
-    public void Dispose() => client.Dispose();
+    public void Dispose()
+    {
+        http.Dispose();
+        client.Dispose();
+    }
 
     private async Task<long> PutKnownLengthAsync(string key, Stream content, long length, CancellationToken cancellationToken)
     {
-        await client.PutObjectAsync(new PutObjectArgs()
+        await CallAsync(ct => client.PutObjectAsync(new PutObjectArgs()
             .WithBucket(bucket).WithObject(key)
             .WithStreamData(content).WithObjectSize(length)
-            .WithContentType(ContentType), cancellationToken);
+            .WithContentType(ContentType), ct), cancellationToken);
         return length;
     }
 
     /// <summary>
-    /// Copies the object into <paramref name="writer"/> as it arrives; stops early once the reader is
-    /// disposed, and hands any failure to the reader so a broken download never looks like a short object.
+    /// A GET of the object through a URL the SDK presigns locally, or null when the object does not
+    /// exist. Minio 7.0.0's GetObject and StatObject each check the bucket by listing it first, so every
+    /// read cost a LIST, a HEAD and a GET; S3 bills a LIST at twelve times a GET, and S3-compatible
+    /// servers that list from disk slow down as the bucket grows. One signed GET does the same work.
     /// </summary>
-    private async Task DownloadIntoAsync(string key, PipeWriter writer, CancellationToken cancellationToken)
+    private async Task<HttpResponseMessage?> GetAsync(string key, (long From, long To)? range, CancellationToken cancellationToken)
     {
-        try
+        var url = await client.PresignedGetObjectAsync(new PresignedGetObjectArgs()
+            .WithBucket(bucket).WithObject(key).WithExpiry(PresignedReadLifetimeSeconds));
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        if (range is var (from, to)) request.Headers.Range = new RangeHeaderValue(from, to);
+        var response = await CallAsync(ct => http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct), cancellationToken);
+        if (response.IsSuccessStatusCode || response.StatusCode == HttpStatusCode.RequestedRangeNotSatisfiable && range is not null)
+            return response;
+        using (response)
         {
-            await client.GetObjectAsync(new GetObjectArgs().WithBucket(bucket).WithObject(key)
-                .WithCallbackStream((body, ct) => CopyAsync(body, writer, ct)), cancellationToken);
-            await writer.CompleteAsync();
-        }
-        catch (Exception fault)
-        {
-            await writer.CompleteAsync(fault);
-        }
-    }
-
-    private static async Task CopyAsync(Stream body, PipeWriter writer, CancellationToken cancellationToken)
-    {
-        while (true)
-        {
-            var read = await body.ReadAsync(writer.GetMemory(BufferSize), cancellationToken);
-            if (read == 0) return;
-            writer.Advance(read);
-            var flushed = await writer.FlushAsync(cancellationToken);
-            if (flushed.IsCompleted) return;
+            if (response.StatusCode == HttpStatusCode.NotFound) return null;
+            var body = await response.Content.ReadAsStringAsync(cancellationToken);
+            throw new IOException($"The S3 endpoint answered GET {key} with {(int)response.StatusCode}: {body[..Math.Min(body.Length, 300)]}");
         }
     }
 
     private async Task CreateBucketIfMissingAsync(CancellationToken cancellationToken)
     {
-        if (await client.BucketExistsAsync(new BucketExistsArgs().WithBucket(bucket), cancellationToken)) return;
+        if (await BucketExistsAsync(cancellationToken)) return;
         try
         {
-            await client.MakeBucketAsync(new MakeBucketArgs().WithBucket(bucket), cancellationToken);
+            await CallAsync(ct => client.MakeBucketAsync(new MakeBucketArgs().WithBucket(bucket), ct), cancellationToken);
         }
         catch (MinioException)
         {
             // Another silo or gateway starting at the same moment may have created it first.
-            if (!await client.BucketExistsAsync(new BucketExistsArgs().WithBucket(bucket), cancellationToken)) throw;
+            if (!await BucketExistsAsync(cancellationToken)) throw;
+        }
+    }
+
+    private Task<bool> BucketExistsAsync(CancellationToken cancellationToken) =>
+        CallAsync(ct => client.BucketExistsAsync(new BucketExistsArgs().WithBucket(bucket), ct), cancellationToken);
+
+    private async Task CallAsync(Func<CancellationToken, Task> request, CancellationToken cancellationToken) =>
+        await CallAsync(async ct => { await request(ct); return true; }, cancellationToken);
+
+    /// <summary>
+    /// One SDK request. The SDK reports its own request timeout as a cancellation; callers must see a
+    /// fault they can retry, not a cancellation nobody asked for (a grain would swallow it as one).
+    /// </summary>
+    private async Task<T> CallAsync<T>(Func<CancellationToken, Task<T>> request, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await request(cancellationToken);
+        }
+        catch (OperationCanceledException timedOut) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new TimeoutException($"The S3 endpoint did not answer within {requestTimeout}.", timedOut);
+        }
+        catch (NullReferenceException sdkFault)
+        {
+            // Minio 7.0.0 dereferences the error body of a failed request; an error answered without a
+            // body (a server shedding load) surfaces as this. It is a failed request, so say so.
+            throw new IOException("The S3 endpoint answered a request with an error and no body.", sdkFault);
         }
     }
 }
