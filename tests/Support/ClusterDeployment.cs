@@ -96,7 +96,7 @@ public sealed class ClusterDeployment : IAsyncDisposable
         gateway.Environment["Codecov__GlobalUploadToken"] = GlobalToken;
         gateway.Environment["Codecov__AdminToken"] = AdminToken;
         Apply(gateway, settings);
-        lock (gateways) gateways.Add(gateway);
+        gateways.Add(gateway);
         return gateway;
     }
 

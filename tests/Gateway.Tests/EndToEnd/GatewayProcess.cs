@@ -13,7 +13,7 @@ public sealed class GatewayProcess : IAsyncDisposable
     public GatewayProcess(IReadOnlyDictionary<string, string>? settings = null)
     {
         DataDirectory = Directory.CreateTempSubdirectory("codecov-e2e-").FullName;
-        process = new ServiceProcess("gateway", TestPaths.GatewayAssembly, DataDirectory, FreePort.Next());
+        process = new ServiceProcess("gateway", BuildOutput.Assembly("Gateway", "Codecov.Gateway"), DataDirectory, FreePort.Next());
         var environment = process.Environment;
         environment["Storage__DataDirectory"] = DataDirectory;
         environment["Codecov__GlobalUploadToken"] = GlobalToken;
