@@ -5,7 +5,7 @@ using System.Text.Json;
 namespace Codecov.Gateway.Tests.EndToEnd;
 
 /// <summary>
-/// Bad input against the real process: Codecov's exact status and body on Codecov's routes, and
+/// Bad input against the real processes (embedded and cluster mode): Codecov's exact status and body on Codecov's routes, and
 /// never a lost or corrupted upload that was already accepted.
 /// </summary>
 public abstract class BadInputTests(GatewayFixture fixture)

@@ -31,7 +31,10 @@ public abstract class GatewayFixture : IAsyncLifetime
     /// <summary>Stops the gateway as an operator would (SIGTERM) and starts it again; stored data stays.</summary>
     public abstract Task RestartGatewayAsync();
 
-    /// <summary>Another gateway onto the same data, with <paramref name="settings"/> on top of the usual ones.</summary>
+    /// <summary>
+    /// Another gateway, with gateway <paramref name="settings"/> on top of the usual ones: in cluster mode
+    /// a second gateway of the same cluster, in embedded mode a deployment of its own.
+    /// </summary>
     public abstract Task<ExtraGateway> StartGatewayAsync(IReadOnlyDictionary<string, string> settings);
 
     public virtual Task DisposeAsync()

@@ -8,7 +8,7 @@ using System.Text.Json;
 namespace Codecov.Gateway.Tests.EndToEnd;
 
 /// <summary>
-/// Uploads real tool reports the way each real Codecov client does, to the real Gateway process,
+/// Uploads real tool reports the way each real Codecov client does, to the real processes (embedded and cluster mode),
 /// and compares the merged totals with what Codecov's own code computed for the same bytes.
 /// </summary>
 public abstract class RealClientUploadTests(GatewayFixture fixture)
