@@ -5,13 +5,11 @@ using System.Text.Json;
 namespace Codecov.Gateway.Tests.EndToEnd;
 
 /// <summary>
-/// Bad input against the real process: Codecov's exact status and body on Codecov's routes, and
+/// Bad input against the real processes (embedded and cluster mode): Codecov's exact status and body on Codecov's routes, and
 /// never a lost or corrupted upload that was already accepted.
 /// </summary>
-public sealed class BadInputTests(GatewayFixture fixture) : IClassFixture<GatewayFixture>
+public abstract class BadInputTests(GatewayFixture fixture)
 {
-    private GatewayProcess Gateway => fixture.Gateway;
-
     [Fact]
     public async Task Unknown_token_on_the_cli_route_gets_Codecovs_401()
     {
@@ -36,7 +34,7 @@ public sealed class BadInputTests(GatewayFixture fixture) : IClassFixture<Gatewa
     public async Task Legacy_upload_with_an_invalid_commit_gets_Invalid_request_parameters()
     {
         using var response = await fixture.Http.PostAsync(
-            $"{Gateway.BaseUrl}/upload/v4?token={Gateway.GlobalToken}&commit=not-a-sha&slug=acme%2Flegacy", null);
+            $"{fixture.BaseUrl}/upload/v4?token={fixture.GlobalToken}&commit=not-a-sha&slug=acme%2Flegacy", null);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("Invalid request parameters", await response.Content.ReadAsStringAsync());
@@ -83,8 +81,7 @@ public sealed class BadInputTests(GatewayFixture fixture) : IClassFixture<Gatewa
     [Fact]
     public async Task Body_over_the_limit_is_refused_with_413_before_it_is_read()
     {
-        await using var small = new GatewayProcess(new Dictionary<string, string> { ["Codecov__MaxUploadBytes"] = "1024" });
-        await small.StartAsync();
+        await using var small = await fixture.StartGatewayAsync(new Dictionary<string, string> { ["Codecov__MaxUploadBytes"] = "1024" });
         var sha = NewSha();
         using var post = await fixture.Http.PostAsync(
             $"{small.BaseUrl}/upload/v4?token={small.GlobalToken}&commit={sha}&slug=acme%2Flimits", null);
@@ -99,20 +96,24 @@ public sealed class BadInputTests(GatewayFixture fixture) : IClassFixture<Gatewa
     {
         sha ??= NewSha();
         using var post = await fixture.Http.PostAsync(
-            $"{Gateway.BaseUrl}/upload/v4?token={Gateway.GlobalToken}&commit={sha}&slug=acme%2F{repo}&branch=main", null);
+            $"{fixture.BaseUrl}/upload/v4?token={fixture.GlobalToken}&commit={sha}&slug=acme%2F{repo}&branch=main", null);
         Assert.Equal(HttpStatusCode.OK, post.StatusCode);
         return ((await post.Content.ReadAsStringAsync()).Split('\n')[1], sha);
     }
 
     private HttpRequestMessage CliPost(string slug, string route, object body, string? token = null)
     {
-        var request = new HttpRequestMessage(HttpMethod.Post, $"{Gateway.BaseUrl}/upload/github/{slug}/{route}")
+        var request = new HttpRequestMessage(HttpMethod.Post, $"{fixture.BaseUrl}/upload/github/{slug}/{route}")
         {
             Content = new StringContent(JsonSerializer.Serialize(body), Encoding.UTF8, "application/json"),
         };
-        request.Headers.TryAddWithoutValidation("Authorization", "token " + (token ?? Gateway.GlobalToken));
+        request.Headers.TryAddWithoutValidation("Authorization", "token " + (token ?? fixture.GlobalToken));
         return request;
     }
 
     private static string NewSha() => Convert.ToHexString(Guid.NewGuid().ToByteArray()).ToLowerInvariant() + "00000000";
 }
+
+public sealed class BadInputTestsInEmbeddedMode(EmbeddedGatewayFixture fixture) : BadInputTests(fixture), IClassFixture<EmbeddedGatewayFixture>;
+
+public sealed class BadInputTestsInClusterMode(ClusterGatewayFixture fixture) : BadInputTests(fixture), IClassFixture<ClusterGatewayFixture>;

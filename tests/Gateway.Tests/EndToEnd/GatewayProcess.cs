@@ -13,7 +13,7 @@ public sealed class GatewayProcess : IAsyncDisposable
     public GatewayProcess(IReadOnlyDictionary<string, string>? settings = null)
     {
         DataDirectory = Directory.CreateTempSubdirectory("codecov-e2e-").FullName;
-        process = new ServiceProcess("gateway", TestPaths.GatewayAssembly, DataDirectory, FreePort.Next());
+        process = new ServiceProcess("gateway", BuildOutput.Assembly("Gateway", "Codecov.Gateway"), DataDirectory, FreePort.Next());
         var environment = process.Environment;
         environment["Storage__DataDirectory"] = DataDirectory;
         environment["Codecov__GlobalUploadToken"] = GlobalToken;
@@ -24,7 +24,6 @@ public sealed class GatewayProcess : IAsyncDisposable
         environment["Processing__MaxReportAgeHours"] = "0";
         // No git provider here; notification tests bring their own loopback GitHub.
         environment["Notifications__Enabled"] = "false";
-        environment["Webhooks__GitHubSecret"] = WebhookSecret;
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) environment[key] = value;
     }
 
@@ -33,7 +32,6 @@ public sealed class GatewayProcess : IAsyncDisposable
     public string BaseUrl => process.BaseUrl;
     public string GlobalToken { get; } = "global-" + Guid.NewGuid().ToString("N");
     public string AdminToken { get; } = "admin-" + Guid.NewGuid().ToString("N");
-    public string WebhookSecret { get; } = "hook-" + Guid.NewGuid().ToString("N");
 
     public string Output => process.Output;
 

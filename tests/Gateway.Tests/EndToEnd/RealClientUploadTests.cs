@@ -8,13 +8,11 @@ using System.Text.Json;
 namespace Codecov.Gateway.Tests.EndToEnd;
 
 /// <summary>
-/// Uploads real tool reports the way each real Codecov client does, to the real Gateway process,
+/// Uploads real tool reports the way each real Codecov client does, to the real processes (embedded and cluster mode),
 /// and compares the merged totals with what Codecov's own code computed for the same bytes.
 /// </summary>
-public sealed class RealClientUploadTests(GatewayFixture fixture) : IClassFixture<GatewayFixture>
+public abstract class RealClientUploadTests(GatewayFixture fixture)
 {
-    private GatewayProcess Gateway => fixture.Gateway;
-
     [Fact]
     public async Task Npm_codecov_3_8_3_upload_is_merged_to_Codecovs_totals()
     {
@@ -25,7 +23,7 @@ public sealed class RealClientUploadTests(GatewayFixture fixture) : IClassFixtur
         File.Copy(Path.Combine(folder, "coverage.xml"), report);
 
         var run = await ProcessRunner.RunAsync("node",
-            [Path.Combine(codecov, "bin", "codecov"), "-u", Gateway.BaseUrl, "-t", Gateway.GlobalToken, "-f", report,
+            [Path.Combine(codecov, "bin", "codecov"), "-u", fixture.BaseUrl, "-t", fixture.GlobalToken, "-f", report,
              "-c", checkout.Sha, "-b", "main", "-r", "acme/npm-node", "-X", "gcov"],
             checkout.Directory, TimeSpan.FromMinutes(2));
         Assert.Contains("View report at", run.Output);
@@ -39,7 +37,7 @@ public sealed class RealClientUploadTests(GatewayFixture fixture) : IClassFixtur
     {
         var folder = TestPaths.Fixture("cobertura", "guardclauses");
         var sha = NewSha();
-        using var create = new HttpRequestMessage(HttpMethod.Post, $"{Gateway.BaseUrl}/upload/github/acme::::cli-replay/upload-coverage")
+        using var create = new HttpRequestMessage(HttpMethod.Post, $"{fixture.BaseUrl}/upload/github/acme::::cli-replay/upload-coverage")
         {
             Content = JsonBody(new
             {
@@ -48,7 +46,7 @@ public sealed class RealClientUploadTests(GatewayFixture fixture) : IClassFixtur
                 name = "unit-tests", parent_commit_id = (string?)null, pullid = (string?)null, report_payload_bytes = 1000, version = "cli-11.3.1",
             }),
         };
-        create.Headers.TryAddWithoutValidation("Authorization", "token " + Gateway.GlobalToken);
+        create.Headers.TryAddWithoutValidation("Authorization", "token " + fixture.GlobalToken);
         create.Headers.UserAgent.ParseAdd("codecov-cli/11.3.1");
         using var created = await fixture.Http.SendAsync(create);
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
@@ -86,10 +84,10 @@ public sealed class RealClientUploadTests(GatewayFixture fixture) : IClassFixtur
     {
         var folder = TestPaths.Fixture("lcov", "minimist");
         var sha = NewSha();
-        var query = $"package=uploader-0.8.0&token={Gateway.GlobalToken}&branch=main&build=&build_url=&commit={sha}" +
+        var query = $"package=uploader-0.8.0&token={fixture.GlobalToken}&branch=main&build=&build_url=&commit={sha}" +
                     "&job=&pr=&service=&slug=acme%2Fnode-uploader&name=&tag=&flags=unit&parent=";
-        using var post = new HttpRequestMessage(HttpMethod.Post, $"{Gateway.BaseUrl}/upload/v4?{query}");
-        post.Headers.Add("X-Upload-Token", Gateway.GlobalToken);
+        using var post = new HttpRequestMessage(HttpMethod.Post, $"{fixture.BaseUrl}/upload/v4?{query}");
+        post.Headers.Add("X-Upload-Token", fixture.GlobalToken);
         post.Headers.Add("X-Reduced-Redundancy", "false");
         post.Headers.UserAgent.ParseAdd("codecov-uploader/0.8.0");
         using var urls = await fixture.Http.SendAsync(post);
@@ -122,7 +120,7 @@ public sealed class RealClientUploadTests(GatewayFixture fixture) : IClassFixtur
         var payload = "# path=coverage/lcov.info\n" + File.ReadAllText(Path.Combine(folder, "lcov.info")) + "\n<<<<<< EOF\n";
         var network = string.Join('\n', File.ReadAllLines(Path.Combine(folder, "network.txt"))) + "\n<<<<<< network\n";
         using var post = new HttpRequestMessage(HttpMethod.Post,
-            $"{Gateway.BaseUrl}/upload/v2?package=bash-1.0.6&token={Gateway.GlobalToken}&branch=&commit={sha}&build=&build_url=&slug=acme%2Fbash-v2&service=&attempt=woff")
+            $"{fixture.BaseUrl}/upload/v2?package=bash-1.0.6&token={fixture.GlobalToken}&branch=&commit={sha}&build=&build_url=&slug=acme%2Fbash-v2&service=&attempt=woff")
         {
             Content = new ByteArrayContent(Gzip(Encoding.UTF8.GetBytes(network + payload))),
         };
@@ -138,7 +136,7 @@ public sealed class RealClientUploadTests(GatewayFixture fixture) : IClassFixtur
         var expected = CodecovTotals.Merged(folder);
         AssertTotals(expected, await fixture.WaitForCommitAsync("acme", "bash-v2", sha));
 
-        await Gateway.RestartAsync();
+        await fixture.RestartGatewayAsync();
 
         AssertTotals(expected, await fixture.WaitForCommitAsync("acme", "bash-v2", sha));
         using var uploads = await fixture.GetJsonAsync($"/api/v2/github/acme/repos/bash-v2/commits/{sha}/uploads/");
@@ -173,3 +171,7 @@ public sealed class RealClientUploadTests(GatewayFixture fixture) : IClassFixtur
         return output.ToArray();
     }
 }
+
+public sealed class RealClientUploadTestsInEmbeddedMode(EmbeddedGatewayFixture fixture) : RealClientUploadTests(fixture), IClassFixture<EmbeddedGatewayFixture>;
+
+public sealed class RealClientUploadTestsInClusterMode(ClusterGatewayFixture fixture) : RealClientUploadTests(fixture), IClassFixture<ClusterGatewayFixture>;

@@ -6,7 +6,7 @@ using System.Text.Json;
 namespace Codecov.Gateway.Tests.EndToEnd;
 
 /// <summary>GitHub deliveries are acted on only with a valid <c>X-Hub-Signature-256</c>.</summary>
-public sealed class WebhookTests(GatewayFixture fixture) : IClassFixture<GatewayFixture>
+public abstract class WebhookTests(GatewayFixture fixture)
 {
     [Fact]
     public async Task Delivery_with_a_bad_signature_is_refused_with_401()
@@ -39,11 +39,11 @@ public sealed class WebhookTests(GatewayFixture fixture) : IClassFixture<Gateway
     }
 
     private string Sign(string body) =>
-        "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(fixture.Gateway.WebhookSecret), Encoding.UTF8.GetBytes(body)));
+        "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(fixture.WebhookSecret), Encoding.UTF8.GetBytes(body)));
 
     private async Task<HttpResponseMessage> DeliverAsync(string eventName, string body, string? signature)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"{fixture.Gateway.BaseUrl}/webhooks/github")
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"{fixture.BaseUrl}/webhooks/github")
         {
             Content = new StringContent(body, Encoding.UTF8, "application/json"),
         };
@@ -52,3 +52,7 @@ public sealed class WebhookTests(GatewayFixture fixture) : IClassFixture<Gateway
         return await fixture.Http.SendAsync(request);
     }
 }
+
+public sealed class WebhookTestsInEmbeddedMode(EmbeddedGatewayFixture fixture) : WebhookTests(fixture), IClassFixture<EmbeddedGatewayFixture>;
+
+public sealed class WebhookTestsInClusterMode(ClusterGatewayFixture fixture) : WebhookTests(fixture), IClassFixture<ClusterGatewayFixture>;
