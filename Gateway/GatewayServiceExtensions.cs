@@ -19,6 +19,7 @@ public static class GatewayServiceExtensions
         builder.Services.AddSingleton<IValidateOptions<CodecovOptions>, CodecovOptionsValidator>();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<Hosting.TransientFaultHandler>();
         builder.Services.AddOptions<Webhooks.WebhookOptions>().BindConfiguration(Webhooks.WebhookOptions.SectionName);
 
         builder.Services.AddSingleton(CreateSigner);

@@ -11,6 +11,7 @@ builder.AddGatewayServices();
 builder.Services.AddReadiness();
 
 var app = builder.Build();
+app.UseExceptionHandler();
 app.MapHealthEndpoints();
 app.MapSiloEndpoints();
 app.MapUploadEndpoints();

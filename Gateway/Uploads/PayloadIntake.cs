@@ -1,3 +1,4 @@
+using Codecov.Gateway.Hosting;
 using Codecov.Gateway.Options;
 using Codecov.Grains;
 using Codecov.Grains.Storage;
@@ -40,7 +41,9 @@ public sealed class PayloadIntake(IObjectStore store, IGrainFactory grains, IOpt
             return IntakeOutcome.TooLarge;
         }
 
-        await grains.GetGrain<IUploadGrain>(upload.ToString()).AcceptPayloadAsync(objectKey);
+        // Accepting is idempotent, so a silo dying under the call is retried here rather than failing the PUT.
+        var grain = grains.GetGrain<IUploadGrain>(upload.ToString());
+        await TransientFaults.RetryAsync(() => grain.AcceptPayloadAsync(objectKey));
         return IntakeOutcome.Stored;
     }
 

@@ -1,3 +1,4 @@
+using Codecov.Gateway.Hosting;
 using Codecov.Grains;
 using Codecov.Grains.Commits;
 using Codecov.Grains.Uploads;
@@ -16,8 +17,10 @@ public sealed class UploadRegistrar(IGrainFactory grains)
     public async Task<UploadRegistration> RegisterAsync(CommitKey commit, CommitUpsert announce, UploadRequest request)
     {
         var grain = grains.GetGrain<ICommitGrain>(commit.ToString());
-        await grain.UpsertAsync(announce);
-        var creation = await grain.CreateUploadAsync(request);
+        await TransientFaults.RetryAsync(() => grain.UpsertAsync(announce));
+        // A creation whose answer a dying silo swallowed leaves one upload that never gets a payload
+        // (it stays "started" and is listed as such); a failed CI job would be worse.
+        var creation = await TransientFaults.RetryAsync(() => grain.CreateUploadAsync(request));
         return creation.Upload is { } upload
             ? new UploadRegistration(upload, commit.Upload(upload.UploadId), null)
             : new UploadRegistration(null, null, creation.Refusal ?? "Upload refused.");

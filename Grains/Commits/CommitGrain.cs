@@ -68,8 +68,16 @@ public sealed class CommitGrain(
             request, now, null, null, null, []);
         state.State.Uploads.Add(upload);
         Record(TimelineEvents.UploadCreated, $"Upload {upload.SessionId} created{Describe(request)}.", upload.UploadId);
-        await SaveAsync(info with { ReportCreated = true, UpdatedAt = now });
-        await index.UpsertUploadAsync(Key.Upload(upload.UploadId), upload.State);
+        state.State.Info = info with { ReportCreated = true, UpdatedAt = now };
+        await state.WriteStateAsync();
+        // Once stored, the upload exists: its index rows are written again on its next change (payload
+        // accepted, merged), so an index that is down must not fail the request and make the client
+        // create a second upload.
+        await TryIndexAsync(async () =>
+        {
+            await index.UpsertCommitAsync(state.State.Info);
+            await index.UpsertUploadAsync(Key.Upload(upload.UploadId), upload.State);
+        });
         return new UploadCreation(upload, null);
     }
 
@@ -326,6 +334,18 @@ public sealed class CommitGrain(
 
     private void ReplaceUpload(UploadInfo upload) =>
         state.State.Uploads[state.State.Uploads.FindIndex(u => u.UploadId == upload.UploadId)] = upload;
+
+    private async Task TryIndexAsync(Func<Task> write)
+    {
+        try
+        {
+            await write();
+        }
+        catch (Exception fault) when (fault is not OperationCanceledException)
+        {
+            logger.LogWarning(fault, "Indexing {Commit} failed; its next change indexes it again", Key);
+        }
+    }
 
     private async Task SaveAsync(CommitInfo info)
     {

@@ -9,7 +9,7 @@ public sealed class ClusterFormationTests(FaultServersFixture servers, ITestOutp
     [Fact]
     public async Task Two_silos_and_a_gateway_form_a_cluster_through_postgres_and_both_silos_host_upload_grains()
     {
-        await using var cluster = new ProcessCluster(await servers.Postgres.CreateMigratedSchemaAsync(), servers.Redis.ConnectionString, servers.S3.Endpoint);
+        await using var cluster = new ProcessCluster(servers.Servers);
         await cluster.StartAsync();
         var workload = CoverageWorkload.Generate(commits: 12, uploadsPerCommit: 5, seed: 1);
 

@@ -12,11 +12,11 @@ public sealed class ServerRestartTests(FaultServersFixture servers, ITestOutputH
 {
     private static readonly TimeSpan Downtime = TimeSpan.FromSeconds(3);
 
-    [Fact(Skip = "Not run to green yet (faults branch report)")]
+    [Fact]
     public async Task A_redis_restart_mid_run_loses_no_upload_and_processes_none_twice()
     {
         await using var redis = await RedisServer.OwnDurableAsync();
-        await using var cluster = new ProcessCluster(await servers.Postgres.CreateMigratedSchemaAsync(), redis.ConnectionString, servers.S3.Endpoint);
+        await using var cluster = new ProcessCluster(servers.Servers with { Redis = redis.Endpoint });
         await cluster.StartAsync();
         var workload = CoverageWorkload.Generate(commits: 30, uploadsPerCommit: 10, seed: 4);
 
@@ -28,11 +28,11 @@ public sealed class ServerRestartTests(FaultServersFixture servers, ITestOutputH
         });
     }
 
-    [Fact(Skip = "Not run to green yet (faults branch report)")]
+    [Fact]
     public async Task A_postgres_restart_mid_run_loses_no_upload_and_processes_none_twice()
     {
         await using var postgres = await PostgresServer.OwnAsync();
-        await using var cluster = new ProcessCluster(await postgres.CreateMigratedSchemaAsync(), servers.Redis.ConnectionString, servers.S3.Endpoint);
+        await using var cluster = new ProcessCluster(servers.Servers with { Postgres = postgres.ConnectionString });
         await cluster.StartAsync();
         var workload = CoverageWorkload.Generate(commits: 30, uploadsPerCommit: 10, seed: 5);
 

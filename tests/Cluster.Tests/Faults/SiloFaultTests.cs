@@ -7,7 +7,7 @@ namespace Codecov.Cluster.Tests.Faults;
 [Collection(FaultCollection.Name)]
 public sealed class SiloFaultTests(FaultServersFixture servers, ITestOutputHelper output)
 {
-    [Fact(Skip = "Not green yet: on the shared 2-core machine PUTs time out after the kill (AcceptPayload waits behind a busy upload grain, 30 s); see the faults branch report")]
+    [Fact]
     public async Task Killing_a_silo_mid_run_loses_no_upload_and_processes_none_twice()
     {
         await using var cluster = await StartAsync();
@@ -19,7 +19,7 @@ public sealed class SiloFaultTests(FaultServersFixture servers, ITestOutputHelpe
         Assert.Equal(500, figures.Uploads);
     }
 
-    [Fact(Skip = "Not green yet: on the shared 2-core machine PUTs time out after the kill (AcceptPayload waits behind a busy upload grain, 30 s); see the faults branch report")]
+    [Fact]
     public async Task A_silo_stopped_with_sigterm_turns_unready_first_then_drains_without_losing_or_repeating_uploads()
     {
         await using var cluster = await StartAsync();
@@ -44,7 +44,7 @@ public sealed class SiloFaultTests(FaultServersFixture servers, ITestOutputHelpe
 
     private async Task<ProcessCluster> StartAsync()
     {
-        var cluster = new ProcessCluster(await servers.Postgres.CreateMigratedSchemaAsync(), servers.Redis.ConnectionString, servers.S3.Endpoint);
+        var cluster = new ProcessCluster(servers.Servers);
         await cluster.StartAsync();
         return cluster;
     }

@@ -1,0 +1,43 @@
+using Orleans.Runtime;
+
+namespace Codecov.Gateway.Hosting;
+
+/// <summary>
+/// Faults of the cluster or of storage that pass on their own: a silo that died mid-call (its grains
+/// come back elsewhere), a call that timed out, a store that did not answer. A retry of the same
+/// idempotent request succeeds once the cluster has noticed; nothing the client sent was wrong.
+/// </summary>
+public static class TransientFaults
+{
+    private static readonly TimeSpan[] Backoff = [TimeSpan.FromMilliseconds(250), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2)];
+
+    public static bool IsTransient(Exception fault) => fault is
+        OrleansMessageRejectionException or SiloUnavailableException or
+        TimeoutException or IOException or HttpRequestException;
+
+    /// <summary>
+    /// Runs an idempotent cluster call, retrying transient faults a few times within about 3 s, so a
+    /// client whose uploader does not retry (the Node uploader retries only transport errors) does not
+    /// see a silo's death.
+    /// </summary>
+    public static async Task<T> RetryAsync<T>(Func<Task<T>> call)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                return await call();
+            }
+            catch (Exception fault) when (attempt < Backoff.Length && IsTransient(fault))
+            {
+                await Task.Delay(Backoff[attempt]);
+            }
+        }
+    }
+
+    public static Task RetryAsync(Func<Task> call) => RetryAsync(async () =>
+    {
+        await call();
+        return true;
+    });
+}
