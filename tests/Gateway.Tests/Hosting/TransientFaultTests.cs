@@ -1,0 +1,106 @@
+using System.Net;
+using System.Text.Json;
+using Codecov.Gateway.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Runtime;
+
+namespace Codecov.Gateway.Tests.Hosting;
+
+/// <summary>How the gateway answers and retries faults of the cluster and storage, on a real Kestrel on loopback.</summary>
+public sealed class TransientFaultTests : IAsyncLifetime
+{
+    private WebApplication app = null!;
+    private HttpClient client = null!;
+
+    public async Task InitializeAsync()
+    {
+        var builder = WebApplication.CreateBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Codecov:UploadSigningKey"] = "fault-test-signing-key-fault-test-signing-key",
+        });
+        builder.AddGatewayServices();
+        app = builder.Build();
+        app.UseExceptionHandler();
+        app.MapGet("/dead-silo", string () => throw new SiloUnavailableException("The target silo became unavailable."));
+        app.MapGet("/store-timeout", string () => throw new TimeoutException("The S3 endpoint did not answer."));
+        app.MapGet("/bug", string () => throw new InvalidOperationException("A defect."));
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        client = new HttpClient { BaseAddress = new Uri(address) };
+    }
+
+    public async Task DisposeAsync()
+    {
+        client.Dispose();
+        await app.DisposeAsync();
+    }
+
+    [Theory]
+    [InlineData("/dead-silo")]
+    [InlineData("/store-timeout")]
+    public async Task A_transient_fault_is_answered_503_with_retry_after_in_problem_details(string path)
+    {
+        using var response = await client.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.NotNull(response.Headers.RetryAfter);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal(503, problem.RootElement.GetProperty("status").GetInt32());
+        Assert.Equal("Temporarily unavailable", problem.RootElement.GetProperty("title").GetString());
+    }
+
+    [Fact]
+    public async Task Any_other_fault_is_a_500_problem_without_retry_after()
+    {
+        using var response = await client.GetAsync("/bug");
+
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        Assert.Null(response.Headers.RetryAfter);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task A_call_that_meets_a_dead_silo_is_retried_until_it_succeeds()
+    {
+        var attempts = 0;
+        var result = await TransientFaults.RetryAsync(() =>
+            ++attempts < 3 ? throw new SiloUnavailableException("gone") : Task.FromResult("accepted"));
+
+        Assert.Equal("accepted", result);
+        Assert.Equal(3, attempts);
+    }
+
+    [Fact]
+    public async Task A_call_that_keeps_failing_gives_up_after_four_attempts_with_the_fault()
+    {
+        var attempts = 0;
+        await Assert.ThrowsAsync<TimeoutException>(() => TransientFaults.RetryAsync(() =>
+        {
+            attempts++;
+            return Task.FromException<int>(new TimeoutException("no answer"));
+        }));
+
+        Assert.Equal(4, attempts);
+    }
+
+    [Fact]
+    public async Task A_fault_that_is_not_transient_is_not_retried()
+    {
+        var attempts = 0;
+        await Assert.ThrowsAsync<KeyNotFoundException>(() => TransientFaults.RetryAsync(() =>
+        {
+            attempts++;
+            return Task.FromException<int>(new KeyNotFoundException("no such upload"));
+        }));
+
+        Assert.Equal(1, attempts);
+    }
+}
