@@ -1,7 +1,10 @@
+using System.Net;
+using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text;
 using Codecov.Grains.Storage;
 using Codecov.Storage.Tests.Servers;
+using Microsoft.Extensions.Options;
 
 namespace Codecov.Storage.Tests;
 
@@ -39,6 +42,31 @@ public sealed class S3ObjectStoreTests(S3ServerFixture s3)
 
         Assert.Null(await store.OpenReadAsync("never/written"));
         Assert.False(await store.ExistsAsync("never/written"));
+    }
+
+    [Fact]
+    public async Task An_empty_object_exists_and_reads_back_empty()
+    {
+        using var store = s3.NewStore();
+        await store.PutAsync("k/empty", Bytes(""));
+
+        Assert.True(await store.ExistsAsync("k/empty"));
+        Assert.Equal("", await ReadTextAsync(store, "k/empty"));
+    }
+
+    [Fact]
+    public async Task A_server_that_never_answers_is_a_timeout_the_caller_can_retry_not_a_cancellation()
+    {
+        using var silent = new TcpListener(IPAddress.Loopback, 0);
+        silent.Start();
+        var options = s3.NewBucketOptions();
+        options.Endpoint = $"127.0.0.1:{((IPEndPoint)silent.LocalEndpoint).Port}";
+        options.RequestTimeout = TimeSpan.FromMilliseconds(500);
+        using var store = new S3ObjectStore(Options.Create(options));
+
+        var fault = await Assert.ThrowsAsync<TimeoutException>(() => store.ExistsAsync("k/any"));
+
+        Assert.Contains("did not answer", fault.Message);
     }
 
     [Fact]
