@@ -25,6 +25,8 @@ public static class ClusterModeExtensions
         builder.UseOrleansClient(client =>
         {
             client.Services.AddOptions<ClusterOptions>().Configure<IOptions<ClusterHostOptions>>(ClusterSiloExtensions.ApplyIds);
+            client.Services.AddOptions<ClientMessagingOptions>().Configure<IOptions<HostingOptions>>(
+                (messaging, hosting) => messaging.ResponseTimeout = hosting.Value.GatewayCallTimeout);
             client.UseAdoNetClustering(options => options.Configure<IOptions<ClusterConnectionStrings>>((ado, connections) =>
             {
                 ado.Invariant = ClusterSiloExtensions.PostgresInvariant;

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Orleans.Runtime;
 
 namespace Codecov.Gateway.Hosting;
@@ -11,24 +12,28 @@ public static class TransientFaults
 {
     private static readonly TimeSpan[] Backoff = [TimeSpan.FromMilliseconds(250), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2)];
 
+    /// <summary>No retry starts after this long: a client waiting longer gives up on its own.</summary>
+    private static readonly TimeSpan Budget = TimeSpan.FromSeconds(15);
+
     public static bool IsTransient(Exception fault) => fault is
         OrleansMessageRejectionException or SiloUnavailableException or
         TimeoutException or IOException or HttpRequestException;
 
     /// <summary>
-    /// Runs an idempotent cluster call, retrying transient faults a few times within about 3 s, so a
-    /// client whose uploader does not retry (the Node uploader retries only transport errors) does not
-    /// see a silo's death.
+    /// Runs an idempotent cluster call, retrying transient faults up to three times (none started after
+    /// 15 s), so a client whose uploader does not retry (the Node uploader retries only transport
+    /// errors) does not see a silo's death.
     /// </summary>
     public static async Task<T> RetryAsync<T>(Func<Task<T>> call)
     {
+        var started = Stopwatch.GetTimestamp();
         for (var attempt = 0; ; attempt++)
         {
             try
             {
                 return await call();
             }
-            catch (Exception fault) when (attempt < Backoff.Length && IsTransient(fault))
+            catch (Exception fault) when (attempt < Backoff.Length && IsTransient(fault) && Stopwatch.GetElapsedTime(started) < Budget)
             {
                 await Task.Delay(Backoff[attempt]);
             }

@@ -33,6 +33,14 @@ public sealed class HostingOptions
     [Range(typeof(TimeSpan), "00:00:00", "00:05:00", ErrorMessage = "Hosting:DrainDelay must be between 0 and 5 minutes.")]
     public TimeSpan DrainDelay { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// Longest wait of a cluster gateway for one grain call. The gateway's calls are short; Orleans'
+    /// 30 s default would keep an uploader waiting that long on a call caught by a silo's death, where
+    /// a retry reaches the grain's new activation within seconds.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:05:00", ErrorMessage = "Hosting:GatewayCallTimeout must be between 1 second and 5 minutes.")]
+    public TimeSpan GatewayCallTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>Reads the mode at composition time, failing with a message that names the key.</summary>
     public static HostingMode ModeOf(Microsoft.Extensions.Configuration.IConfiguration configuration)
     {
