@@ -6,14 +6,28 @@ namespace Codecov.Cluster.Tests.Faults;
 /// <summary>The figures of one fault run, printed to the test output.</summary>
 public sealed record FaultFigures(
     string Fault, int Uploads, int Commits, TimeSpan FaultAt, TimeSpan LongestAckGap, TimeSpan UploadsDone, TimeSpan Settled,
-    IReadOnlyCollection<string> Retries, int Orphans, int DirectUploads)
+    IReadOnlyCollection<string> Retries, int Orphans, int DirectUploads, Latency Post, Latency Put)
 {
     public override string ToString() =>
         $"{Fault}: {Uploads} uploads over {Commits} commits; fault at {FaultAt.TotalSeconds:F1} s; " +
         $"longest pause between acknowledgements {LongestAckGap.TotalSeconds:F1} s; all acknowledged at {UploadsDone.TotalSeconds:F1} s; " +
         $"all processed {Settled.TotalSeconds:F1} s later; client retries {Retries.Count}" +
         (Retries.Count == 0 ? "" : " (" + string.Join(", ", Retries.GroupBy(r => r).Select(g => $"{g.Key} ×{g.Count()}")) + ")") +
-        $"; creations whose answer was lost {Orphans}; PUTs straight to S3 {DirectUploads}";
+        $"; creations whose answer was lost {Orphans}; PUTs straight to S3 {DirectUploads}; POST {Post}; PUT {Put}";
+}
+
+/// <summary>Percentiles of request times, in milliseconds.</summary>
+public sealed record Latency(double P50, double P90, double P99, double Max)
+{
+    public static Latency Of(IEnumerable<TimeSpan> times)
+    {
+        var sorted = times.Select(t => t.TotalMilliseconds).Order().ToArray();
+        if (sorted.Length == 0) return new Latency(0, 0, 0, 0);
+        double At(double q) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(q * sorted.Length) - 1)];
+        return new Latency(At(0.5), At(0.9), At(0.99), sorted[^1]);
+    }
+
+    public override string ToString() => $"p50 {P50:F0} ms, p90 {P90:F0} ms, p99 {P99:F0} ms, max {Max:F0} ms";
 }
 
 /// <summary>
@@ -46,7 +60,8 @@ public sealed class FaultRun(ProcessCluster cluster, ITestOutputHelper output)
         var settled = await audit.VerifyAsync(uploader.Acknowledged);
         var figures = new FaultFigures(name, workload.Uploads.Count, workload.Commits.Count(), faultAt,
             LongestGap(uploader.Acknowledged, faultAt), uploadsDone, settled, uploader.Retries, audit.Orphans,
-            uploader.Acknowledged.Count(a => !a.PutUrl.StartsWith(cluster.Gateway.BaseUrl, StringComparison.Ordinal)));
+            uploader.Acknowledged.Count(a => a.PutUrl.Contains(cluster.Bucket, StringComparison.Ordinal)),
+            Latency.Of(uploader.PostTimes), Latency.Of(uploader.PutTimes));
         output.WriteLine(figures.ToString());
         return figures;
     }

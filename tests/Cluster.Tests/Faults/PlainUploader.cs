@@ -21,6 +21,8 @@ public sealed partial class PlainUploader(string gatewayUrl, string token, strin
     private readonly HttpClient http = new() { Timeout = TimeSpan.FromSeconds(40) };
     private readonly ConcurrentQueue<AcknowledgedUpload> acknowledged = new();
     private readonly ConcurrentQueue<string> retries = new();
+    private readonly ConcurrentQueue<TimeSpan> postTimes = new();
+    private readonly ConcurrentQueue<TimeSpan> putTimes = new();
     private readonly Stopwatch clock = Stopwatch.StartNew();
     private readonly List<(int Count, TaskCompletionSource Reached)> milestones = [];
 
@@ -33,6 +35,11 @@ public sealed partial class PlainUploader(string gatewayUrl, string token, strin
     public IReadOnlyCollection<string> Retries => retries;
 
     public TimeSpan Elapsed => clock.Elapsed;
+
+    /// <summary>How long each answered POST and PUT took (the attempt that succeeded).</summary>
+    public IReadOnlyCollection<TimeSpan> PostTimes => postTimes;
+
+    public IReadOnlyCollection<TimeSpan> PutTimes => putTimes;
 
     /// <summary>Completes once <paramref name="count"/> uploads were acknowledged.</summary>
     public Task AcknowledgedAtLeastAsync(int count)
@@ -52,9 +59,9 @@ public sealed partial class PlainUploader(string gatewayUrl, string token, strin
 
     public async Task UploadAsync(PlannedUpload upload)
     {
-        var urls = await WithRetriesAsync("POST", () => PostAsync(upload));
+        var urls = await WithRetriesAsync("POST", postTimes, () => PostAsync(upload));
         var putUrl = urls[1];
-        await WithRetriesAsync("PUT", () => PutAsync(putUrl, upload.Gzip));
+        await WithRetriesAsync("PUT", putTimes, () => PutAsync(putUrl, upload.Gzip));
         acknowledged.Enqueue(new AcknowledgedUpload(upload, UploadIdIn(putUrl), putUrl, clock.Elapsed));
         lock (milestones)
         {
@@ -91,13 +98,16 @@ public sealed partial class PlainUploader(string gatewayUrl, string token, strin
         return true;
     }
 
-    private async Task<T> WithRetriesAsync<T>(string step, Func<Task<T>> attempt)
+    private async Task<T> WithRetriesAsync<T>(string step, ConcurrentQueue<TimeSpan> times, Func<Task<T>> attempt)
     {
         for (var retry = 0; ; retry++)
         {
             try
             {
-                return await attempt();
+                var started = clock.Elapsed;
+                var result = await attempt();
+                times.Enqueue(clock.Elapsed - started);
+                return result;
             }
             catch (Exception fault) when (retry < Backoff.Length && IsRetried(fault))
             {

@@ -31,6 +31,9 @@ public sealed class ProcessCluster : IAsyncDisposable
                 ["Processing__RetryDelay"] = "00:00:00.500",
                 ["Processing__MaxTransientRetries"] = "10",
                 ["Processing__MaxReportAgeHours"] = "0",
+                // No git provider is reachable here: a commit's first merge would wait on fetching its
+                // codecov.yml from github.com. Notification flows run against the loopback GitHub elsewhere.
+                ["Notifications__Enabled"] = "false",
                 ["Processing__DirectUploadFirstCheck"] = "00:00:00.200",
                 ["Processing__DirectUploadMaxCheckInterval"] = "00:00:01",
             },
@@ -42,6 +45,9 @@ public sealed class ProcessCluster : IAsyncDisposable
     public ServiceProcess Gateway => deployment.Gateway;
 
     public string GlobalToken => deployment.GlobalToken;
+
+    /// <summary>The cluster's S3 bucket: presigned PUT URLs name it, the gateway's own PUT URLs do not.</summary>
+    public string Bucket => deployment.Bucket;
 
     public string AdminToken => deployment.AdminToken;
 
