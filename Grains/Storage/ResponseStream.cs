@@ -1,7 +1,11 @@
 namespace Codecov.Grains.Storage;
 
-/// <summary>The body of an HTTP response that disposes the response with it, so its connection goes back to the pool.</summary>
-internal sealed class ResponseStream(HttpResponseMessage response, Stream body) : Stream
+/// <summary>
+/// The body of an HTTP response that disposes the response with it, so its connection goes back to the
+/// pool. HttpClient's timeout ends with the headers; each read here has its own, so a server that stalls
+/// mid-body fails the reader instead of holding it (and the grain awaiting it) forever.
+/// </summary>
+internal sealed class ResponseStream(HttpResponseMessage response, Stream body, TimeSpan readTimeout) : Stream
 {
     public override bool CanRead => true;
     public override bool CanSeek => false;
@@ -14,10 +18,21 @@ internal sealed class ResponseStream(HttpResponseMessage response, Stream body) 
     public override int Read(Span<byte> buffer) => body.Read(buffer);
 
     public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        body.ReadAsync(buffer, offset, count, cancellationToken);
+        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
-    public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
-        body.ReadAsync(buffer, cancellationToken);
+    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(readTimeout);
+        try
+        {
+            return await body.ReadAsync(buffer, deadline.Token);
+        }
+        catch (OperationCanceledException stalled) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new TimeoutException($"The S3 endpoint sent nothing for {readTimeout} in the middle of a body.", stalled);
+        }
+    }
 
     public override void Flush() { }
     public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();

@@ -76,7 +76,7 @@ public sealed class S3ObjectStore : IObjectStore, IDirectUploadUrls, IDisposable
         if (response is null) return null;
         try
         {
-            return new ResponseStream(response, await response.Content.ReadAsStreamAsync(cancellationToken));
+            return new ResponseStream(response, await response.Content.ReadAsStreamAsync(cancellationToken), requestTimeout);
         }
         catch
         {
