@@ -1,5 +1,7 @@
+using System.Data.Common;
 using System.Diagnostics;
 using Orleans.Runtime;
+using StackExchange.Redis;
 
 namespace Codecov.Gateway.Hosting;
 
@@ -15,9 +17,13 @@ public static class TransientFaults
     /// <summary>No retry starts after this long: a client waiting longer gives up on its own.</summary>
     private static readonly TimeSpan Budget = TimeSpan.FromSeconds(15);
 
+    /// <summary>
+    /// Transient: the runtime's own faults (a dead silo, a rejected or timed-out message, a storage
+    /// provider's failure, all <see cref="OrleansException"/>s), timeouts, and the I/O, PostgreSQL and
+    /// Redis faults of the stores behind the grains. Bugs throw other exceptions and stay 500s.
+    /// </summary>
     public static bool IsTransient(Exception fault) => fault is
-        OrleansMessageRejectionException or SiloUnavailableException or
-        TimeoutException or IOException or HttpRequestException;
+        OrleansException or TimeoutException or IOException or HttpRequestException or DbException or RedisException;
 
     /// <summary>
     /// Runs an idempotent cluster call, retrying transient faults up to three times (none started after

@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
+using Orleans.Serialization;
 
 namespace Codecov.Silo.Hosting;
 
@@ -64,6 +65,13 @@ public static class ClusterSiloExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ClusterHostOptions>, ClusterHostOptionsValidator>());
         services.AddOptions<ClusterConnectionStrings>().BindConfiguration(ClusterConnectionStrings.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ClusterConnectionStrings>>(new RequiredConnectionStrings(requireRedis));
+        // A grain call failing on PostgreSQL or Redis must reach the gateway as that fault, which it
+        // retries and answers 503; outside these prefixes Orleans cannot serialize the exception at all.
+        services.Configure<ExceptionSerializationOptions>(o =>
+        {
+            o.SupportedNamespacePrefixes.Add("Npgsql");
+            o.SupportedNamespacePrefixes.Add("StackExchange.Redis");
+        });
         return services;
     }
 

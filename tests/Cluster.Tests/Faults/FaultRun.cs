@@ -57,13 +57,37 @@ public sealed class FaultRun(ProcessCluster cluster, ITestOutputHelper output)
         var uploadsDone = uploader.Elapsed;
 
         var audit = new UploadAudit(cluster, workload, output);
-        var settled = await audit.VerifyAsync(uploader.Acknowledged);
+        TimeSpan settled;
+        try
+        {
+            settled = await audit.VerifyAsync(uploader.Acknowledged);
+        }
+        catch
+        {
+            output.WriteLine(GatewayFaults());
+            throw;
+        }
         var figures = new FaultFigures(name, workload.Uploads.Count, workload.Commits.Count(), faultAt,
             LongestGap(uploader.Acknowledged, faultAt), uploadsDone, settled, uploader.Retries, audit.Orphans,
             uploader.Acknowledged.Count(a => a.PutUrl.Contains(cluster.Bucket, StringComparison.Ordinal)),
             Latency.Of(uploader.PostTimes), Latency.Of(uploader.PutTimes));
         output.WriteLine(figures.ToString());
+        output.WriteLine(GatewayFaults());
         return figures;
+    }
+
+    // What the gateways logged as failed requests, by exception, so a 5xx the client saw is explained.
+    private string GatewayFaults()
+    {
+        var faults = cluster.Gateways.SelectMany(g => g.Output.Split('\n'))
+            .Where(line => line.Contains("Exception", StringComparison.Ordinal) && !line.TrimStart().StartsWith("at ", StringComparison.Ordinal))
+            .Select(line => line.Trim())
+            .Where(line => !line.StartsWith("---", StringComparison.Ordinal))
+            .GroupBy(line => line.Length > 160 ? line[..160] : line)
+            .OrderByDescending(g => g.Count())
+            .Take(8)
+            .Select(g => $"  {g.Count()} × {g.Key}");
+        return "Gateway exceptions:\n" + string.Join("\n", faults);
     }
 
     /// <summary>Polls until <paramref name="condition"/> holds; the elapsed time, or a failure past <paramref name="patience"/>.</summary>

@@ -16,10 +16,11 @@ public sealed class GatewayRestartTests(FaultServersFixture servers, ITestOutput
         await cluster.StartAsync();
         var workload = CoverageWorkload.Generate(commits: 20, uploadsPerCommit: 10, seed: 6);
         var first = cluster.Gateway;
+        // The next gateway is up before the old one goes, as a rolling update starts the new pod first.
+        var next = await cluster.StartGatewayAsync(new Dictionary<string, string> { ["Codecov__UploadMode"] = "DirectS3" });
 
         var figures = await new FaultRun(cluster, output).RunAsync("rolling gateway restart via a DirectS3 gateway", workload, faultAfter: 60, async uploader =>
         {
-            var next = await cluster.StartGatewayAsync(new Dictionary<string, string> { ["Codecov__UploadMode"] = "DirectS3" });
             uploader.GatewayUrl = next.BaseUrl;
             await first.StopAsync();
             await Task.Delay(TimeSpan.FromSeconds(2));

@@ -44,6 +44,8 @@ public sealed class ProcessCluster : IAsyncDisposable
 
     public ServiceProcess Gateway => deployment.Gateway;
 
+    public IReadOnlyList<ServiceProcess> Gateways => deployment.Gateways;
+
     public string GlobalToken => deployment.GlobalToken;
 
     /// <summary>The cluster's S3 bucket: presigned PUT URLs name it, the gateway's own PUT URLs do not.</summary>

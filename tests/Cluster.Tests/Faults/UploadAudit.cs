@@ -44,6 +44,8 @@ public sealed class UploadAudit(ProcessCluster cluster, CoverageWorkload workloa
             if (DateTime.UtcNow > deadline)
             {
                 output.WriteLine(cluster.Logs(200));
+                foreach (var audit in audits.Where(a => a.Uploads.Any(u => ids.Contains(u.Id) && u.State != "processed")))
+                    output.WriteLine(await DescribeAsync(audit, ids));
                 Assert.Fail($"{unfinished} acknowledged uploads were not processed within {Patience}.");
             }
             await Task.Delay(500);
@@ -67,6 +69,18 @@ public sealed class UploadAudit(ProcessCluster cluster, CoverageWorkload workloa
             totals.GetProperty("coverage").ValueKind == JsonValueKind.Null ? null : totals.GetProperty("coverage").GetDouble(),
             totals.GetProperty("sessions").GetInt32());
         Assert.Equal(expected, actual);
+    }
+
+    // The unfinished uploads of a commit with their errors, and the commit's timeline: what a failure needs to be explained.
+    private async Task<string> DescribeAsync(CommitAudit audit, IReadOnlySet<string> acknowledged)
+    {
+        var path = $"/api/v2/github/{workload.Owner}/repos/{workload.Repository}/commits/{audit.Sha}";
+        using var uploads = await GetAsync(path + "/uploads/");
+        using var timeline = await GetAsync(path + "/timeline");
+        var stuck = uploads.RootElement.GetProperty("results").EnumerateArray()
+            .Where(u => acknowledged.Contains(u.GetProperty("external_id").GetString()!) && u.GetProperty("state").GetString() != "processed");
+        return $"Commit {audit.Sha}: unfinished {string.Join("; ", stuck.Select(u => u.ToString()))}\ntimeline: " +
+            string.Join("\n  ", timeline.RootElement.GetProperty("events").EnumerateArray().Select(e => e.ToString()));
     }
 
     private async Task<CommitAudit> AuditAsync(string sha)

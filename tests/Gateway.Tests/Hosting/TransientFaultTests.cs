@@ -30,6 +30,8 @@ public sealed class TransientFaultTests : IAsyncLifetime
         app.UseExceptionHandler();
         app.MapGet("/dead-silo", string () => throw new SiloUnavailableException("The target silo became unavailable."));
         app.MapGet("/store-timeout", string () => throw new TimeoutException("The S3 endpoint did not answer."));
+        app.MapGet("/database-restarting", string () => throw new Npgsql.NpgsqlException("Connection refused"));
+        app.MapGet("/storage-provider", string () => throw new OrleansException("Error from storage provider RedisGrainStorage.upload during ReadStateAsync"));
         app.MapGet("/bug", string () => throw new InvalidOperationException("A defect."));
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -45,6 +47,8 @@ public sealed class TransientFaultTests : IAsyncLifetime
     [Theory]
     [InlineData("/dead-silo")]
     [InlineData("/store-timeout")]
+    [InlineData("/database-restarting")]
+    [InlineData("/storage-provider")]
     public async Task A_transient_fault_is_answered_503_with_retry_after_in_problem_details(string path)
     {
         using var response = await client.GetAsync(path);
