@@ -118,7 +118,7 @@ public sealed class LcovFormat : ICoverageFormat
             if (ReportText.ParseInt(lineText) is not { } number || ParseHits(hitText) is not { } hits) return;
             if (number < 1 || number > ReportBuilder.MaxLineNumber) return;
             // Negative counts are clamped to 0, as lcov.py does.
-            var line = new ReportLine(LineKind.Line, new LineSession(builder.SessionId, CoverageValue.FromHits(Math.Max(hits, 0)), MissingBranches.Unknown));
+            var line = new ReportLine(LineKind.Line, builder.SessionId, CoverageValue.FromHits(Math.Max(hits, 0)), MissingBranches.Unknown);
             scratch.AppendOwned((int)number, line);
         }
 

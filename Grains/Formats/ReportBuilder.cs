@@ -22,7 +22,7 @@ public sealed class ReportBuilder(ParseContext context)
     /// <summary>Line numbers above this are refused: no real source file has ten million lines.</summary>
     public const int MaxLineNumber = 10_000_000;
 
-    private readonly CoverageReport report = CreateReport(context.SessionId);
+    private CoverageReport report = CreateReport(context.SessionId);
     private readonly Dictionary<string, string?> resolved = new(StringComparer.Ordinal);
     private string? lastPath;
     private FileReport? lastFile;
@@ -59,7 +59,9 @@ public sealed class ReportBuilder(ParseContext context)
             RejectedLines++;
             return;
         }
-        var line = new ReportLine(kind, new LineSession(context.SessionId, coverage, missing, complexity));
+        var line = complexity is null
+            ? new ReportLine(kind, context.SessionId, coverage, missing)
+            : new ReportLine(kind, new LineSession(context.SessionId, coverage, missing, complexity));
         FileFor(path).AppendOwned((int)lineNumber, line);
     }
 
@@ -101,6 +103,15 @@ public sealed class ReportBuilder(ParseContext context)
                 $"The report was generated at {generatedAt:u}, more than {maxAge.TotalHours:0.##} hours ago " +
                 "(codecov.max_report_age); upload a fresh report or change codecov.max_report_age.");
         }
+    }
+
+    /// <summary>Forgets everything added so far, for a parser that starts over with another reader.</summary>
+    internal void Reset()
+    {
+        report = CreateReport(context.SessionId);
+        resolved.Clear();
+        (RejectedLines, UnmatchedPaths, MatchedPaths) = (0, 0, 0);
+        (lastPath, lastFile) = (null, null);
     }
 
     /// <summary>The report with files that hold no coverable line dropped.</summary>

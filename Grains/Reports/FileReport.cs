@@ -202,7 +202,7 @@ public sealed class FileReport(string path)
     {
         for (var i = 0; i < line.SessionCount; i++)
         {
-            var id = line.SessionAt(i).SessionId;
+            var id = line.SessionIdAt(i);
             if (id == lastNotedSession) continue;
             sessionIds.Add(id);
             lastNotedSession = id;
