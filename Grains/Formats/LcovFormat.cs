@@ -17,16 +17,15 @@ public sealed class LcovFormat : ICoverageFormat
 
     public void Parse(Stream content, ReportBuilder builder)
     {
-        // One scratch file serves every record in turn: its line table is reused, not reallocated.
-        var scratch = new FileReport("");
-        var record = new LcovRecord(builder, scratch);
-        foreach (var line in ReportText.Lines(content))
+        // One scratch file and one branch table serve every record in turn: reused, not reallocated.
+        var record = new LcovRecord(builder, new FileReport(""), new LcovBranches());
+        using var lines = new TextLineReader(content);
+        while (lines.TryReadLine(out var line))
         {
             // Codecov splits the report on "\nend_of_record"; each piece is one record.
             if (line.StartsWith("end_of_record", StringComparison.Ordinal))
             {
                 record.Flush();
-                record = new LcovRecord(builder, scratch);
                 continue;
             }
             record.Read(line);
@@ -34,25 +33,21 @@ public sealed class LcovFormat : ICoverageFormat
         record.Flush();
     }
 
-    /// <summary>One <c>SF</c>…<c>end_of_record</c> section; duplicate sections of a file merge in the session.</summary>
-    private sealed class LcovRecord(ReportBuilder builder, FileReport scratch)
+    /// <summary>One <c>SF</c>…<c>end_of_record</c> section at a time; duplicate sections of a file merge in the session.</summary>
+    private sealed class LcovRecord(ReportBuilder builder, FileReport scratch, LcovBranches branches)
     {
-        // Keys are the line numbers as written, in first-seen order, as lcov.py's dicts keep them.
-        private Dictionary<string, Dictionary<string, int>>? branches;
-        private HashSet<string>? functionLines;
-        private List<string>? skippedLines;
         private string? path;
         private bool javascript;
         private bool cpp;
         private bool abandoned;
 
-        public void Read(string line)
+        public void Read(ReadOnlySpan<char> line)
         {
             if (abandoned || line.Length == 0) return;
             var colon = line.IndexOf(':');
             if (colon < 0) return;
-            var method = line.AsSpan(0, colon);
-            var value = line.AsSpan(colon + 1).Trim();
+            var method = line[..colon];
+            var value = line[(colon + 1)..].Trim();
             if (method is "TN" or "LF" or "LH" or "FNF" or "FNH" or "BRF" or "BRH" or "FNDA") return;
             if (method is "SF")
             {
@@ -69,30 +64,17 @@ public sealed class LcovFormat : ICoverageFormat
             else if (method is "BRDA" && structural) ReadBranch(value);
         }
 
+        /// <summary>Ends the record and readies this reader for the next one.</summary>
         public void Flush()
         {
             if (path is not null && !abandoned)
             {
-                if (branches is not null) FlushBranches();
+                if (!branches.IsEmpty) branches.WriteTo(scratch, builder.SessionId);
                 foreach (var (number, line) in scratch.OrderedLines()) builder.AddLine(path, number, line);
             }
             scratch.Clear();
-        }
-
-        private void FlushBranches()
-        {
-            foreach (var skipped in skippedLines ?? []) branches!.Remove(skipped);
-            foreach (var (lineText, taken) in branches!)
-            {
-                if (ReportText.ParseInt(lineText) is not { } number || number < 1 || number > ReportBuilder.MaxLineNumber) continue;
-                var covered = taken.Values.Sum();
-                var missing = taken.Where(b => b.Value == 0).Select(b => b.Key).ToArray();
-                var kind = functionLines?.Contains(lineText) == true ? LineKind.Method : LineKind.Branch;
-                var session = new LineSession(builder.SessionId, CoverageValue.FromBranches(covered, taken.Count),
-                    missing.Length == 0 ? MissingBranches.Unknown : new MissingBranches(missing));
-                // lcov.py overwrites the DA value rather than merging with it.
-                scratch.Set((int)number, new ReportLine(kind, session));
-            }
+            branches.Clear();
+            (path, javascript, cpp, abandoned) = (null, false, false, false);
         }
 
         private void StartFile(string reportedPath)
@@ -126,15 +108,15 @@ public sealed class LcovFormat : ICoverageFormat
         {
             var comma = value.IndexOf(',');
             if (comma < 0) return;
-            var lineText = value[..comma].ToString();
+            var lineText = value[..comma];
             var name = value[(comma + 1)..];
             // Mangled C++ symbols mark compiler-generated functions whose branches Codecov drops.
             if (cpp && (name.StartsWith("_Z", StringComparison.Ordinal) || name.StartsWith("_G", StringComparison.Ordinal)))
             {
-                (skippedLines ??= []).Add(lineText);
+                branches.Skip(lineText);
                 return;
             }
-            (functionLines ??= new(StringComparer.Ordinal)).Add(lineText);
+            branches.AddFunction(lineText);
         }
 
         private void ReadBranch(ReadOnlySpan<char> value)
@@ -145,11 +127,8 @@ public sealed class LcovFormat : ICoverageFormat
             // TypeScript's module wrapper puts a phantom branch on line 1.
             if (lineSpan is "1" && path!.EndsWith(".ts", StringComparison.Ordinal)) return;
             if (lineSpan is "0" || lineSpan.IsEmpty) return;
-            var lineText = lineSpan.ToString();
-            branches ??= new(StringComparer.Ordinal);
-            if (!branches.TryGetValue(lineText, out var ids)) branches[lineText] = ids = new(StringComparer.Ordinal);
             // "-" means the block was never reached: a missed branch.
-            ids[string.Concat(block, ":", branch)] = taken is "-" or "0" ? 0 : 1;
+            branches.Add(lineSpan, block, branch, taken: taken is not ("-" or "0"));
         }
 
         private static bool NextField(ref ReadOnlySpan<char> rest, out ReadOnlySpan<char> field)

@@ -1,0 +1,119 @@
+using System.Globalization;
+using Codecov.Grains.Reports;
+
+namespace Codecov.Grains.Formats;
+
+/// <summary>
+/// The <c>BRDA</c> and <c>FN</c> lines of one LCOV record, kept as lcov.py keeps them: branch
+/// lines keyed by the line number as written, in first-seen order, each with its
+/// <c>block:branch</c> ids in first-seen order (a repeated id overwrites its taken flag).
+/// </summary>
+/// <remarks>
+/// Keys written the usual way (plain digits, no leading zero) are held as numbers, which name
+/// the same key as the text would, so no string is made per record line; any other spelling keeps its text.
+/// </remarks>
+internal sealed class LcovBranches
+{
+    // "0:0" … "15:15", the ids nearly every missed branch has.
+    private static readonly string[] SmallIds =
+        Enumerable.Range(0, 256).Select(i => string.Create(CultureInfo.InvariantCulture, $"{i >> 4}:{i & 15}")).ToArray();
+
+    private readonly Dictionary<LineKey, int> slots = [];
+    private readonly List<LineKey> lines = [];
+    private readonly Dictionary<(int Slot, BranchId Id), int> index = [];
+    private readonly List<Entry> entries = [];
+    private readonly HashSet<LineKey> functions = [];
+    private readonly HashSet<LineKey> skipped = [];
+
+    public bool IsEmpty => lines.Count == 0;
+
+    public void Clear()
+    {
+        slots.Clear();
+        lines.Clear();
+        index.Clear();
+        entries.Clear();
+        functions.Clear();
+        skipped.Clear();
+    }
+
+    /// <summary>An <c>FN</c> line: its branch line becomes a method line.</summary>
+    public void AddFunction(ReadOnlySpan<char> lineText) => functions.Add(LineKey.Of(lineText));
+
+    /// <summary>A compiler-generated function's line: its branches are dropped.</summary>
+    public void Skip(ReadOnlySpan<char> lineText) => skipped.Add(LineKey.Of(lineText));
+
+    public void Add(ReadOnlySpan<char> lineText, ReadOnlySpan<char> block, ReadOnlySpan<char> branch, bool taken)
+    {
+        var key = LineKey.Of(lineText);
+        if (!slots.TryGetValue(key, out var slot))
+        {
+            slot = lines.Count;
+            slots[key] = slot;
+            lines.Add(key);
+        }
+        var id = BranchId.Of(block, branch);
+        if (index.TryGetValue((slot, id), out var at)) entries[at] = entries[at] with { Taken = taken };
+        else
+        {
+            index[(slot, id)] = entries.Count;
+            entries.Add(new Entry(slot, id, taken));
+        }
+    }
+
+    /// <summary>Each branch line as <c>taken/total</c> with its missed ids; lcov.py overwrites the DA value rather than merging.</summary>
+    public void WriteTo(FileReport scratch, int sessionId)
+    {
+        var covered = new int[lines.Count];
+        var total = new int[lines.Count];
+        var missed = new List<string>?[lines.Count];
+        foreach (var entry in entries)
+        {
+            total[entry.Slot]++;
+            if (entry.Taken) covered[entry.Slot]++;
+            else (missed[entry.Slot] ??= []).Add(entry.Id.ToString());
+        }
+        for (var slot = 0; slot < lines.Count; slot++)
+        {
+            var key = lines[slot];
+            if (skipped.Contains(key)) continue;
+            var number = key.Text is null ? key.Number : ReportText.ParseInt(key.Text);
+            if (number is not { } n || n < 1 || n > ReportBuilder.MaxLineNumber) continue;
+            var kind = functions.Contains(key) ? LineKind.Method : LineKind.Branch;
+            var missing = missed[slot] is { } ids ? new MissingBranches(ids.ToArray()) : MissingBranches.Unknown;
+            scratch.Set((int)n, new ReportLine(kind, sessionId, CoverageValue.FromBranches(covered[slot], total[slot]), missing));
+        }
+    }
+
+    /// <summary>Plain digits without a leading zero, short enough for an int: the text and the number are the same key.</summary>
+    private static bool IsCanonical(ReadOnlySpan<char> text, bool zeroAllowed) =>
+        text.Length is > 0 and <= 9 && !text.ContainsAnyExceptInRange('0', '9') && (text[0] != '0' || (zeroAllowed && text.Length == 1));
+
+    private static int Digits(ReadOnlySpan<char> text) => int.Parse(text, NumberStyles.None, CultureInfo.InvariantCulture);
+
+    private readonly record struct Entry(int Slot, BranchId Id, bool Taken);
+
+    private readonly record struct LineKey(int Number, string? Text)
+    {
+        public static LineKey Of(ReadOnlySpan<char> text) =>
+            IsCanonical(text, zeroAllowed: false) ? new(Digits(text), null) : new(0, text.ToString());
+    }
+
+    /// <summary>A <c>block:branch</c> id: two plain numbers packed, or the joined text.</summary>
+    private readonly record struct BranchId(long Packed, string? Text)
+    {
+        public static BranchId Of(ReadOnlySpan<char> block, ReadOnlySpan<char> branch) =>
+            IsCanonical(block, zeroAllowed: true) && IsCanonical(branch, zeroAllowed: true)
+                ? new(((long)Digits(block) << 32) | (uint)Digits(branch), null)
+                : new(0, string.Concat(block, ":", branch));
+
+        public override string ToString()
+        {
+            if (Text is not null) return Text;
+            var (block, branch) = ((int)(Packed >> 32), (int)(uint)Packed);
+            return block < 16 && branch < 16
+                ? SmallIds[(block << 4) | branch]
+                : string.Create(CultureInfo.InvariantCulture, $"{block}:{branch}");
+        }
+    }
+}
