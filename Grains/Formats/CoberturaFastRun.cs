@@ -57,14 +57,15 @@ internal sealed class CoberturaFastRun(string format, ReportBuilder builder, Utf
         if (name.SequenceEqual("statement"u8)) return file is null;
         if ((name.SequenceEqual("coverage"u8) || name.SequenceEqual("scoverage"u8)) && scanner.Depth == 0)
         {
-            ReportTimestamp.Check(builder, Attribute("timestamp"u8));
+            if (!TryAttribute("timestamp"u8, out var timestamp)) return false;
+            ReportTimestamp.Check(builder, timestamp);
         }
         return true;
     }
 
     private bool StartClass()
     {
-        if (Attribute("filename"u8) is not { } filename) return false;
+        if (!TryAttribute("filename"u8, out var filename) || filename is null) return false;
         file = CoberturaPaths.ResolveClassFile(builder, sources, filename);
         return true;
     }
@@ -110,6 +111,7 @@ internal sealed class CoberturaFastRun(string format, ReportBuilder builder, Utf
         }
         // The missing-attribute error names the XML line: XmlReader's to raise.
         if (numberAt < 0) return false;
+        if (NeedsDecoding(numberAt) || NeedsDecoding(hitsAt) || NeedsDecoding(branchAt) || NeedsDecoding(conditionCoverageAt) || NeedsDecoding(missingAt)) return false;
 
         // The common line: plain numbers, no branch data, no children. CoberturaLine.AddTo gives
         // exactly this for it: a hit count, a plain line, unknown missing branches.
@@ -139,12 +141,22 @@ internal sealed class CoberturaFastRun(string format, ReportBuilder builder, Utf
     private bool AddCondition(CoberturaLine target)
     {
         if (scanner.TryGetAttribute("coverage"u8, out var coverage) && coverage.SequenceEqual("100%"u8)) return true;
-        if (Attribute("number"u8) is not { } number || Attribute("type"u8) is not { } type) return false;
+        if (!TryAttribute("number"u8, out var number) || number is null || !TryAttribute("type"u8, out var type) || type is null) return false;
         (target.Conditions ??= []).Add($"{number}:{type}");
         return true;
     }
 
-    private string? Attribute(ReadOnlySpan<byte> name) => scanner.TryGetAttribute(name, out var value) ? Ascii(value) : null;
+    /// <summary>The attribute's text (null when absent); false when it holds an entity reference, left to XmlReader to decode.</summary>
+    private bool TryAttribute(ReadOnlySpan<byte> name, out string? text)
+    {
+        text = null;
+        if (!scanner.TryGetAttribute(name, out var value)) return true;
+        if (value.Contains((byte)'&')) return false;
+        text = Ascii(value);
+        return true;
+    }
+
+    private bool NeedsDecoding(int attribute) => attribute >= 0 && scanner.AttributeValue(attribute).Contains((byte)'&');
 
     private static bool IsTrue(ReadOnlySpan<byte> value) => System.Text.Ascii.EqualsIgnoreCase(value, "true"u8);
 

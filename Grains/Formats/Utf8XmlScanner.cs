@@ -289,14 +289,38 @@ internal sealed class Utf8XmlScanner(Stream stream)
         if (i >= data.Length) return eof ? Step.Unsupported : Step.NeedMore;
         var quote = data[i];
         if (quote is not ((byte)'"' or (byte)'\'')) return Step.Unsupported;
-        var valueLength = data[(i + 1)..].IndexOfAny(quote == '"' ? DoubleQuotedStop : SingleQuotedStop);
-        if (valueLength < 0) return eof ? Step.Unsupported : Step.NeedMore;
-        // '<' and '&' are malformed or need decoding; white space other than ' ' is normalised by XmlReader.
-        if (data[i + 1 + valueLength] != quote) return Step.Unsupported;
+        var stops = quote == '"' ? DoubleQuotedStop : SingleQuotedStop;
+        var valueLength = 0;
+        while (true)
+        {
+            var run = data[(i + 1 + valueLength)..].IndexOfAny(stops);
+            if (run < 0) return eof ? Step.Unsupported : Step.NeedMore;
+            valueLength += run;
+            var stop = data[i + 1 + valueLength];
+            if (stop == quote) break;
+            // '<' is malformed and white space other than ' ' is normalised by XmlReader: its to read.
+            // The five predefined entities are let through undecoded for values nobody reads
+            // (coverlet's method signatures); a reader that needs a value with '&' gives up.
+            if (stop != '&') return Step.Unsupported;
+            var reference = PredefinedEntityLength(data[(i + 1 + valueLength)..]);
+            if (reference < 0) return eof ? Step.Unsupported : Step.NeedMore;
+            if (reference == 0) return Step.Unsupported;
+            valueLength += reference;
+        }
         if (index == attributes.Length) Array.Resize(ref attributes, index * 2);
         attributes[index] = new Attribute(nameStart, nameLength, i + 1, valueLength);
         next = i + 1 + valueLength + 1;
         return Step.Done;
+    }
+
+    /// <summary>The length of <c>&amp;lt;</c>, <c>&amp;gt;</c>, <c>&amp;amp;</c>, <c>&amp;quot;</c> or <c>&amp;apos;</c> at the start; 0 for anything else, -1 when cut short.</summary>
+    private static int PredefinedEntityLength(ReadOnlySpan<byte> data)
+    {
+        var semicolon = data[..Math.Min(data.Length, 6)].IndexOf((byte)';');
+        if (semicolon < 0) return data.Length < 6 ? -1 : 0;
+        var name = data[1..semicolon];
+        return name.SequenceEqual("lt"u8) || name.SequenceEqual("gt"u8) || name.SequenceEqual("amp"u8)
+            || name.SequenceEqual("quot"u8) || name.SequenceEqual("apos"u8) ? semicolon + 1 : 0;
     }
 
     private void Push(ReadOnlySpan<byte> name)
