@@ -24,17 +24,21 @@ internal sealed class LcovBranches
     private readonly List<Entry> entries = [];
     private readonly HashSet<LineKey> functions = [];
     private readonly HashSet<LineKey> skipped = [];
+    // Per-line tallies for WriteTo, kept between records.
+    private int[] covered = [], total = [], missedCount = [];
+    private string[]?[] missed = [];
 
     public bool IsEmpty => lines.Count == 0;
 
+    /// <summary>Empties the table for the next record; keys are removed one by one, since clearing would zero capacity sized for the largest record.</summary>
     public void Clear()
     {
-        slots.Clear();
+        foreach (var entry in entries) index.Remove((entry.Slot, entry.Id));
+        foreach (var key in lines) slots.Remove(key);
         lines.Clear();
-        index.Clear();
         entries.Clear();
-        functions.Clear();
-        skipped.Clear();
+        if (functions.Count > 0) functions.Clear();
+        if (skipped.Count > 0) skipped.Clear();
     }
 
     /// <summary>An <c>FN</c> line: its branch line becomes a method line.</summary>
@@ -64,25 +68,34 @@ internal sealed class LcovBranches
     /// <summary>Each branch line as <c>taken/total</c> with its missed ids; lcov.py overwrites the DA value rather than merging.</summary>
     public void WriteTo(FileReport scratch, int sessionId)
     {
-        var covered = new int[lines.Count];
-        var total = new int[lines.Count];
-        var missed = new List<string>?[lines.Count];
+        var count = lines.Count;
+        if (covered.Length < count) (covered, total, missedCount, missed) = (new int[count * 2], new int[count * 2], new int[count * 2], new string[count * 2][]);
+        Array.Clear(covered, 0, count);
+        Array.Clear(total, 0, count);
+        Array.Clear(missedCount, 0, count);
         foreach (var entry in entries)
         {
             total[entry.Slot]++;
             if (entry.Taken) covered[entry.Slot]++;
-            else (missed[entry.Slot] ??= []).Add(entry.Id.ToString());
+            else missedCount[entry.Slot]++;
         }
-        for (var slot = 0; slot < lines.Count; slot++)
+        // Missed ids in first-seen order, each line's array made at its exact size.
+        for (var slot = 0; slot < count; slot++) missed[slot] = missedCount[slot] > 0 ? new string[missedCount[slot]] : null;
+        Array.Clear(missedCount, 0, count);
+        foreach (var entry in entries)
+            if (!entry.Taken) missed[entry.Slot]![missedCount[entry.Slot]++] = entry.Id.ToString();
+
+        for (var slot = 0; slot < count; slot++)
         {
             var key = lines[slot];
             if (skipped.Contains(key)) continue;
             var number = key.Text is null ? key.Number : ReportText.ParseInt(key.Text);
             if (number is not { } n || n < 1 || n > ReportBuilder.MaxLineNumber) continue;
             var kind = functions.Contains(key) ? LineKind.Method : LineKind.Branch;
-            var missing = missed[slot] is { } ids ? new MissingBranches(ids.ToArray()) : MissingBranches.Unknown;
+            var missing = missed[slot] is { } ids ? new MissingBranches(ids) : MissingBranches.Unknown;
             scratch.Set((int)n, new ReportLine(kind, sessionId, CoverageValue.FromBranches(covered[slot], total[slot]), missing));
         }
+        Array.Clear(missed, 0, count);
     }
 
     /// <summary>Plain digits without a leading zero, short enough for an int: the text and the number are the same key.</summary>

@@ -159,6 +159,16 @@ public sealed class ReportLine
     internal void MergeInPlace(ReportLine after, bool sameIdsPossible)
     {
         if (Kind == LineKind.Line) Kind = after.Kind;
+        if (sameIdsPossible && first is null && after.first is null && count == 1 && after.count == 1
+            && soleSessionId == after.soleSessionId && complexity is null && after.complexity is null)
+        {
+            // Two inline records of one upload (a parser's repeated line): merged as MergeSameSession
+            // merges them, and the line's coverage is that one session's, so nothing is left to derive.
+            var missing = MergeMissing(coverage, soleMissing, after.coverage, after.soleMissing);
+            coverage = CoverageMerge.Merge(coverage, after.coverage, missing);
+            soleMissing = missing;
+            return;
+        }
         for (var i = 0; i < after.count; i++)
         {
             var session = after.SessionAt(i);
@@ -211,13 +221,18 @@ public sealed class ReportLine
     /// <summary>Codecov's <c>merge_line_session</c>: two records of the same upload on one line.</summary>
     private static LineSession MergeSameSession(LineSession a, LineSession b)
     {
-        MissingBranches missing;
-        if (!a.Missing.IsKnown && !b.Missing.IsKnown) missing = MissingBranches.Unknown;
-        else if (!a.Missing.IsKnown) missing = a.Coverage.Type == LineType.Hit ? MissingBranches.None : b.Missing;
-        else if (!b.Missing.IsKnown) missing = b.Coverage.Type == LineType.Hit ? MissingBranches.None : a.Missing;
-        else missing = a.Missing.Intersect(b.Missing);
+        var missing = MergeMissing(a.Coverage, a.Missing, b.Coverage, b.Missing);
         var complexity = a.Complexity is null && b.Complexity is null ? (Complexity?)null : Reports.Complexity.Max(a.Complexity, b.Complexity);
         return new LineSession(a.SessionId, CoverageMerge.Merge(a.Coverage, b.Coverage, missing), missing, complexity);
+    }
+
+    /// <summary>The missing branches of two records of one session: a hit without branch data means none are missing.</summary>
+    private static MissingBranches MergeMissing(CoverageValue a, MissingBranches aMissing, CoverageValue b, MissingBranches bMissing)
+    {
+        if (!aMissing.IsKnown && !bMissing.IsKnown) return MissingBranches.Unknown;
+        if (!aMissing.IsKnown) return a.Type == LineType.Hit ? MissingBranches.None : bMissing;
+        if (!bMissing.IsKnown) return b.Type == LineType.Hit ? MissingBranches.None : aMissing;
+        return aMissing.Intersect(bMissing);
     }
 
     /// <summary>Codecov's <c>merge_missed_branches</c>: the intersection over sessions; a hit without branch data ends it.</summary>
