@@ -66,7 +66,7 @@ internal sealed class LcovBranches
     }
 
     /// <summary>Each branch line as <c>taken/total</c> with its missed ids; lcov.py overwrites the DA value rather than merging.</summary>
-    public void WriteTo(FileReport scratch, int sessionId)
+    public void WriteTo(LcovLines scratch)
     {
         var count = lines.Count;
         if (covered.Length < count) (covered, total, missedCount, missed) = (new int[count * 2], new int[count * 2], new int[count * 2], new string[count * 2][]);
@@ -93,7 +93,7 @@ internal sealed class LcovBranches
             if (number is not { } n || n < 1 || n > ReportBuilder.MaxLineNumber) continue;
             var kind = functions.Contains(key) ? LineKind.Method : LineKind.Branch;
             var missing = missed[slot] is { } ids ? new MissingBranches(ids) : MissingBranches.Unknown;
-            scratch.Set((int)n, new ReportLine(kind, sessionId, CoverageValue.FromBranches(covered[slot], total[slot]), missing));
+            scratch.Set((int)n, kind, CoverageValue.FromBranches(covered[slot], total[slot]), missing);
         }
         Array.Clear(missed, 0, count);
     }

@@ -18,7 +18,7 @@ public sealed class LcovFormat : ICoverageFormat
     public void Parse(Stream content, ReportBuilder builder)
     {
         // One scratch file and one branch table serve every record in turn: reused, not reallocated.
-        var record = new LcovRecord(builder, new FileReport(""), new LcovBranches());
+        var record = new LcovRecord(builder, new LcovLines(), new LcovBranches());
         using var lines = new TextLineReader(content);
         while (lines.TryReadLine(out var line))
         {
@@ -34,7 +34,7 @@ public sealed class LcovFormat : ICoverageFormat
     }
 
     /// <summary>One <c>SF</c>…<c>end_of_record</c> section at a time; duplicate sections of a file merge in the session.</summary>
-    private sealed class LcovRecord(ReportBuilder builder, FileReport scratch, LcovBranches branches)
+    private sealed class LcovRecord(ReportBuilder builder, LcovLines scratch, LcovBranches branches)
     {
         private string? path;
         private bool javascript;
@@ -69,8 +69,8 @@ public sealed class LcovFormat : ICoverageFormat
         {
             if (path is not null && !abandoned)
             {
-                if (!branches.IsEmpty) branches.WriteTo(scratch, builder.SessionId);
-                foreach (var (number, line) in scratch.OrderedLines()) builder.AddLine(path, number, line);
+                if (!branches.IsEmpty) branches.WriteTo(scratch);
+                scratch.WriteTo(builder, path);
             }
             scratch.Clear();
             branches.Clear();
@@ -100,8 +100,7 @@ public sealed class LcovFormat : ICoverageFormat
             if (ReportText.ParseInt(lineText) is not { } number || ParseHits(hitText) is not { } hits) return;
             if (number < 1 || number > ReportBuilder.MaxLineNumber) return;
             // Negative counts are clamped to 0, as lcov.py does.
-            var line = new ReportLine(LineKind.Line, builder.SessionId, CoverageValue.FromHits(Math.Max(hits, 0)), MissingBranches.Unknown);
-            scratch.AppendOwned((int)number, line);
+            scratch.AddHits((int)number, Math.Max(hits, 0));
         }
 
         private void ReadFunction(ReadOnlySpan<char> value)

@@ -59,10 +59,19 @@ public sealed class ReportBuilder(ParseContext context)
             RejectedLines++;
             return;
         }
-        var line = complexity is null
-            ? new ReportLine(kind, context.SessionId, coverage, missing)
-            : new ReportLine(kind, new LineSession(context.SessionId, coverage, missing, complexity));
-        FileFor(path).AppendOwned((int)lineNumber, line);
+        if (complexity is null) FileFor(path).AppendOwned((int)lineNumber, kind, context.SessionId, coverage, missing);
+        else FileFor(path).AppendOwned((int)lineNumber, new ReportLine(kind, new LineSession(context.SessionId, coverage, missing, complexity)));
+    }
+
+    /// <summary>As the public <see cref="AddLine(string, long, CoverageValue, LineKind, MissingBranches, Complexity?)"/>, for a parser's values without complexity.</summary>
+    internal void AddLine(string path, int lineNumber, LineKind kind, CoverageValue coverage, MissingBranches missing)
+    {
+        if (lineNumber < 1 || lineNumber > MaxLineNumber)
+        {
+            RejectedLines++;
+            return;
+        }
+        FileFor(path).AppendOwned(lineNumber, kind, context.SessionId, coverage, missing);
     }
 
     /// <summary>Records a whole line a parser assembled (one session, this one); the report takes it over.</summary>

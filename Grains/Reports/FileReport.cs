@@ -53,6 +53,21 @@ public sealed class FileReport(string path)
     /// <summary>As <see cref="Append(int, ReportLine)"/> for a line nobody else holds (a parser's fresh line): later merges may change it in place.</summary>
     internal void AppendOwned(int number, ReportLine line) => Append(number, line, takeOwnership: true);
 
+    /// <summary>
+    /// As <see cref="AppendOwned(int, ReportLine)"/> for one session's values: a line object is made
+    /// only when the number is new here or the existing line cannot take the values in place.
+    /// </summary>
+    internal void AppendOwned(int number, LineKind kind, int sessionId, CoverageValue coverage, MissingBranches missing)
+    {
+        var existing = Get(number);
+        if (existing is not null && ReferenceEquals(existing.Owner, this) && existing.TryMergeInline(kind, sessionId, coverage, missing))
+        {
+            totals = null;
+            return;
+        }
+        Append(number, new ReportLine(kind, sessionId, coverage, missing), takeOwnership: true);
+    }
+
     /// <summary>Replaces a line without merging.</summary>
     public void Set(int number, ReportLine line)
     {

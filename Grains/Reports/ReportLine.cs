@@ -159,16 +159,8 @@ public sealed class ReportLine
     internal void MergeInPlace(ReportLine after, bool sameIdsPossible)
     {
         if (Kind == LineKind.Line) Kind = after.Kind;
-        if (sameIdsPossible && first is null && after.first is null && count == 1 && after.count == 1
-            && soleSessionId == after.soleSessionId && complexity is null && after.complexity is null)
-        {
-            // Two inline records of one upload (a parser's repeated line): merged as MergeSameSession
-            // merges them, and the line's coverage is that one session's, so nothing is left to derive.
-            var missing = MergeMissing(coverage, soleMissing, after.coverage, after.soleMissing);
-            coverage = CoverageMerge.Merge(coverage, after.coverage, missing);
-            soleMissing = missing;
-            return;
-        }
+        if (sameIdsPossible && after.first is null && after.count == 1
+            && TryMergeSameSessionInline(after.soleSessionId, after.coverage, after.soleMissing, after.complexity)) return;
         for (var i = 0; i < after.count; i++)
         {
             var session = after.SessionAt(i);
@@ -184,6 +176,28 @@ public sealed class ReportLine
         // Codecov recomputes the line's coverage from all its sessions (merge_all over
         // merge_missed_branches); it is derived once, when next read, not at every merge.
         derivedStale = true;
+    }
+
+    /// <summary>
+    /// <see cref="MergeInPlace"/> of one session's values without a line object for them; false
+    /// (nothing changed) unless this line is that same session's, held inline.
+    /// </summary>
+    internal bool TryMergeInline(LineKind kind, int sessionId, CoverageValue value, MissingBranches missing)
+    {
+        if (first is not null || count != 1 || soleSessionId != sessionId || complexity is not null) return false;
+        if (Kind == LineKind.Line) Kind = kind;
+        return TryMergeSameSessionInline(sessionId, value, missing, null);
+    }
+
+    private bool TryMergeSameSessionInline(int sessionId, CoverageValue value, MissingBranches missing, Complexity? valueComplexity)
+    {
+        if (first is not null || count != 1 || soleSessionId != sessionId || complexity is not null || valueComplexity is not null) return false;
+        // Two records of one upload on a line held inline: merged as MergeSameSession merges them;
+        // the line's coverage is that one session's, so nothing is left to derive.
+        var merged = MergeMissing(coverage, soleMissing, value, missing);
+        coverage = CoverageMerge.Merge(coverage, value, merged);
+        soleMissing = merged;
+        return true;
     }
 
     private void Add(LineSession session)
