@@ -18,6 +18,7 @@ internal sealed class CoberturaFastRun(string format, ReportBuilder builder, Utf
     private CoberturaLine? open;
 
     /// <summary>True when the whole document was read; false when the XmlReader reader must read it instead.</summary>
+    // Optimised at once, as the scanner's loop is: one pass over a large report leaves tiering no time to help.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool Parse()
     {

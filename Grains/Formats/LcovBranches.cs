@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Globalization;
 using Codecov.Grains.Reports;
 
@@ -47,6 +48,7 @@ internal sealed class LcovBranches
     /// <summary>A compiler-generated function's line: its branches are dropped.</summary>
     public void Skip(ReadOnlySpan<char> lineText) => skipped.Add(LineKey.Of(lineText));
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(ReadOnlySpan<char> lineText, ReadOnlySpan<char> block, ReadOnlySpan<char> branch, bool taken)
     {
         var key = LineKey.Of(lineText);
@@ -66,6 +68,7 @@ internal sealed class LcovBranches
     }
 
     /// <summary>Each branch line as <c>taken/total</c> with its missed ids; lcov.py overwrites the DA value rather than merging.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void WriteTo(LcovLines scratch)
     {
         var count = lines.Count;

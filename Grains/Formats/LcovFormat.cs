@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Codecov.Grains.Reports;
 using System.Globalization;
 
@@ -15,6 +16,9 @@ public sealed class LcovFormat : ICoverageFormat
     /// <summary>Codecov claims any text holding <c>\nend_of_record</c>.</summary>
     public bool Matches(ReportProbe probe) => probe.Text.Contains("\nend_of_record", StringComparison.Ordinal);
 
+    // The per-line methods are compiled optimised at once: a report is one pass of millions of
+    // lines, most of which would otherwise run as tier-0 code before tiering catches up.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Parse(Stream content, ReportBuilder builder)
     {
         // One scratch file and one branch table serve every record in turn: reused, not reallocated.
@@ -41,6 +45,7 @@ public sealed class LcovFormat : ICoverageFormat
         private bool cpp;
         private bool abandoned;
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Read(ReadOnlySpan<char> line)
         {
             if (abandoned || line.Length == 0) return;
@@ -86,6 +91,7 @@ public sealed class LcovFormat : ICoverageFormat
             scratch.Clear();
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private void ReadLine(ReadOnlySpan<char> value)
         {
             // value.Split(',', 3)[0..2]: the line, then the count up to any further comma.
@@ -118,6 +124,7 @@ public sealed class LcovFormat : ICoverageFormat
             branches.AddFunction(lineText);
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private void ReadBranch(ReadOnlySpan<char> value)
         {
             // value.Split(',', 4): line, block, branch, then the taken count with anything after it.

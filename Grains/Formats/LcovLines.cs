@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Codecov.Grains.Reports;
 
 namespace Codecov.Grains.Formats;
@@ -16,6 +17,7 @@ internal sealed class LcovLines
     private readonly Dictionary<int, int> sparse = [];
     private readonly List<Entry> entries = [];
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void AddHits(int number, long hits)
     {
         if (Find(number) is { } at)
@@ -40,6 +42,7 @@ internal sealed class LcovLines
     }
 
     /// <summary>Hands every line to the session's file and empties the table.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void WriteTo(ReportBuilder builder, string path)
     {
         foreach (var entry in entries) builder.AddLine(path, entry.Number, entry.Kind, entry.Coverage, entry.Missing);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Codecov.Grains.Paths;
 using Codecov.Grains.Reports;
 
@@ -51,6 +52,7 @@ public sealed class ReportBuilder(ParseContext context)
     }
 
     /// <summary>Records a line of <paramref name="path"/> (already resolved) for this session.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void AddLine(string path, long lineNumber, CoverageValue coverage, LineKind kind = LineKind.Line,
         MissingBranches missing = default, Complexity? complexity = null)
     {
@@ -64,6 +66,7 @@ public sealed class ReportBuilder(ParseContext context)
     }
 
     /// <summary>As the public <see cref="AddLine(string, long, CoverageValue, LineKind, MissingBranches, Complexity?)"/>, for a parser's values without complexity.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal void AddLine(string path, int lineNumber, LineKind kind, CoverageValue coverage, MissingBranches missing)
     {
         if (lineNumber < 1 || lineNumber > MaxLineNumber)

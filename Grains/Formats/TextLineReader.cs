@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace Codecov.Grains.Formats;
@@ -17,6 +18,7 @@ internal sealed class TextLineReader(Stream content) : IDisposable
     private int start, end;
     private bool eof;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool TryReadLine(out ReadOnlySpan<char> line)
     {
         while (true)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Codecov.Grains.Reports;
 
 /// <summary>The lines of one file, keyed by line number (Codecov's <c>ReportFile</c>).</summary>
@@ -57,6 +58,7 @@ public sealed class FileReport(string path)
     /// As <see cref="AppendOwned(int, ReportLine)"/> for one session's values: a line object is made
     /// only when the number is new here or the existing line cannot take the values in place.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal void AppendOwned(int number, LineKind kind, int sessionId, CoverageValue coverage, MissingBranches missing)
     {
         var existing = Get(number);
