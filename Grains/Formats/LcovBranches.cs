@@ -21,6 +21,10 @@ internal sealed class LcovBranches
 
     private readonly Dictionary<LineKey, int> slots = [];
     private readonly List<LineKey> lines = [];
+    // Each line's ids are a chain through 'entries', searched in order; a line with more ids than
+    // ChainLimit (hostile input) also gets them indexed, so a record stays linear.
+    private const int ChainLimit = 16;
+    private readonly List<Chain> chains = [];
     private readonly Dictionary<(int Slot, BranchId Id), int> index = [];
     private readonly List<Entry> entries = [];
     private readonly HashSet<LineKey> functions = [];
@@ -34,9 +38,13 @@ internal sealed class LcovBranches
     /// <summary>Empties the table for the next record; keys are removed one by one, since clearing would zero capacity sized for the largest record.</summary>
     public void Clear()
     {
-        foreach (var entry in entries) index.Remove((entry.Slot, entry.Id));
+        if (index.Count > 0)
+        {
+            foreach (var entry in entries) index.Remove((entry.Slot, entry.Id));
+        }
         foreach (var key in lines) slots.Remove(key);
         lines.Clear();
+        chains.Clear();
         entries.Clear();
         if (functions.Count > 0) functions.Clear();
         if (skipped.Count > 0) skipped.Clear();
@@ -57,14 +65,34 @@ internal sealed class LcovBranches
             slot = lines.Count;
             slots[key] = slot;
             lines.Add(key);
+            chains.Add(new Chain(-1, -1, 0));
         }
         var id = BranchId.Of(block, branch);
-        if (index.TryGetValue((slot, id), out var at)) entries[at] = entries[at] with { Taken = taken };
-        else
+        var chain = chains[slot];
+        var at = -1;
+        if (chain.Count <= ChainLimit)
         {
-            index[(slot, id)] = entries.Count;
-            entries.Add(new Entry(slot, id, taken));
+            for (var e = chain.First; e >= 0 && at < 0; e = entries[e].Next)
+                if (entries[e].Id.Same(id)) at = e;
         }
+        else if (!index.TryGetValue((slot, id), out at)) at = -1;
+        if (at >= 0)
+        {
+            entries[at] = entries[at] with { Taken = taken };
+            return;
+        }
+
+        var added = entries.Count;
+        entries.Add(new Entry(slot, id, taken, -1));
+        if (chain.Count == 0) chain = chain with { First = added };
+        else entries[chain.Last] = entries[chain.Last] with { Next = added };
+        chain = chain with { Last = added, Count = chain.Count + 1 };
+        chains[slot] = chain;
+        if (chain.Count == ChainLimit + 1)
+        {
+            for (var e = chain.First; e >= 0; e = entries[e].Next) index[(slot, entries[e].Id)] = e;
+        }
+        else if (chain.Count > ChainLimit + 1) index[(slot, id)] = added;
     }
 
     /// <summary>Each branch line as <c>taken/total</c> with its missed ids; lcov.py overwrites the DA value rather than merging.</summary>
@@ -107,7 +135,9 @@ internal sealed class LcovBranches
 
     private static int Digits(ReadOnlySpan<char> text) => int.Parse(text, NumberStyles.None, CultureInfo.InvariantCulture);
 
-    private readonly record struct Entry(int Slot, BranchId Id, bool Taken);
+    private readonly record struct Entry(int Slot, BranchId Id, bool Taken, int Next);
+
+    private readonly record struct Chain(int First, int Last, int Count);
 
     private readonly record struct LineKey(int Number, string? Text)
     {
@@ -122,6 +152,8 @@ internal sealed class LcovBranches
             IsCanonical(block, zeroAllowed: true) && IsCanonical(branch, zeroAllowed: true)
                 ? new(((long)Digits(block) << 32) | (uint)Digits(branch), null)
                 : new(0, string.Concat(block, ":", branch));
+
+        public bool Same(BranchId other) => Packed == other.Packed && string.Equals(Text, other.Text, StringComparison.Ordinal);
 
         public override string ToString()
         {

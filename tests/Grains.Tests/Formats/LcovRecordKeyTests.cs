@@ -64,4 +64,15 @@ public sealed class LcovRecordKeyTests
         var report = Parse("SF:a.c\nDA:3,1\nBRDA:3,0,0,0\nend_of_record\nSF:b.c\nDA:3,1\nend_of_record\n");
         Assert.Equal(CoverageValue.FromHits(1), report["b.c"]![3]!.Coverage);
     }
+
+    [Fact]
+    public void A_line_with_many_branches_still_overwrites_a_repeated_id_in_place()
+    {
+        var brda = string.Concat(Enumerable.Range(0, 40).Select(i => $"BRDA:5,0,{i},0\n"));
+        var report = Parse($"SF:a.c\nDA:5,1\n{brda}BRDA:5,0,3,1\nend_of_record\nSF:b.c\nDA:5,1\nBRDA:5,0,3,0\nend_of_record\n");
+        var line = report["a.c"]![5]!;
+        Assert.Equal(CoverageValue.FromBranches(1, 40), line.Coverage);
+        Assert.Equal(Enumerable.Range(0, 40).Where(i => i != 3).Select(i => $"0:{i}"), line.Sessions[0].Missing.Ids!);
+        Assert.Equal(CoverageValue.FromBranches(0, 1), report["b.c"]![5]!.Coverage);
+    }
 }
