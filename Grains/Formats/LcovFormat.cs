@@ -53,6 +53,13 @@ public sealed class LcovFormat : ICoverageFormat
             if (colon < 0) return;
             var method = line[..colon];
             var value = line[(colon + 1)..].Trim();
+            // The commonest record first; the tests below are disjoint, so their order changes nothing.
+            if (method is "DA")
+            {
+                if (path is null) abandoned = true;
+                else ReadLine(value);
+                return;
+            }
             if (method is "TN" or "LF" or "LH" or "FNF" or "FNH" or "BRF" or "BRH" or "FNDA") return;
             if (method is "SF")
             {
@@ -64,8 +71,7 @@ public sealed class LcovFormat : ICoverageFormat
             // Codecov ignores BRDA/FN for .js files (codecov-upload-protocol §10.9); the brief lets
             // parsers.javascript.enable_partials turn them back on.
             var structural = !javascript || builder.Settings.JavascriptEnablePartials;
-            if (method is "DA") ReadLine(value);
-            else if (method is "FN" && structural) ReadFunction(value);
+            if (method is "FN" && structural) ReadFunction(value);
             else if (method is "BRDA" && structural) ReadBranch(value);
         }
 
@@ -103,7 +109,8 @@ public sealed class LcovFormat : ICoverageFormat
             if (next >= 0) hitText = hitText[..next];
             if (lineText.IsEmpty || lineText is "undefined" || hitText.IsEmpty || hitText is "undefined") return;
             if (lineText[0] is '0' or 'n' || hitText[0] is '=' or 's') return;
-            if (ReportText.ParseInt(lineText) is not { } number || ParseHits(hitText) is not { } hits) return;
+            if ((PlainDigits(lineText) ?? ReportText.ParseInt(lineText)) is not { } number
+                || (PlainDigits(hitText) ?? ParseHits(hitText)) is not { } hits) return;
             if (number < 1 || number > ReportBuilder.MaxLineNumber) return;
             // Negative counts are clamped to 0, as lcov.py does.
             scratch.AddHits((int)number, Math.Max(hits, 0));
@@ -148,6 +155,20 @@ public sealed class LcovFormat : ICoverageFormat
             field = rest[..comma];
             rest = rest[(comma + 1)..];
             return true;
+        }
+
+        /// <summary>Up to 18 ASCII digits and nothing else, read directly; null for anything else, which the general rules read.</summary>
+        private static long? PlainDigits(ReadOnlySpan<char> text)
+        {
+            if (text.IsEmpty || text.Length > 18) return null;
+            long value = 0;
+            foreach (var c in text)
+            {
+                var digit = (uint)(c - '0');
+                if (digit > 9) return null;
+                value = value * 10 + digit;
+            }
+            return value;
         }
 
         /// <summary>lcov.py's <c>parse_int</c>: plain digits, else a decimal (huge counts may use exponents).</summary>
