@@ -43,7 +43,7 @@ public static class MeasureMode
         var seconds = clock.Elapsed.TotalSeconds;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"seconds={seconds:0.000} bytes={bytes} mbps={bytes / seconds / 1e6:0.0} sessions={reports.Count} " +
-            $"cpu={cpu:0.000} allocated-mb={GC.GetTotalAllocatedBytes() / 1e6:0} gc-pause={GC.GetTotalPauseDuration().TotalSeconds:0.000} gc={GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} " +
+            $"cpu={cpu:0.000} jit={System.Runtime.JitInfo.GetCompilationTime().TotalSeconds:0.000}s/{System.Runtime.JitInfo.GetCompiledMethodCount()} allocated-mb={GC.GetTotalAllocatedBytes() / 1e6:0} gc-pause={GC.GetTotalPauseDuration().TotalSeconds:0.000} gc={GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} " +
             $"files={totals.Files} lines={totals.Lines} hits={totals.Hits} coverage={totals.Coverage}"));
         return 0;
     }
