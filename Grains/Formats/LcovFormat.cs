@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Codecov.Grains.Reports;
 using System.Globalization;
 
@@ -15,18 +16,20 @@ public sealed class LcovFormat : ICoverageFormat
     /// <summary>Codecov claims any text holding <c>\nend_of_record</c>.</summary>
     public bool Matches(ReportProbe probe) => probe.Text.Contains("\nend_of_record", StringComparison.Ordinal);
 
+    // The per-line methods are compiled optimised at once: a report is one pass of millions of
+    // lines, most of which would otherwise run as tier-0 code before tiering catches up.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Parse(Stream content, ReportBuilder builder)
     {
-        // One scratch file serves every record in turn: its line table is reused, not reallocated.
-        var scratch = new FileReport("");
-        var record = new LcovRecord(builder, scratch);
-        foreach (var line in ReportText.Lines(content))
+        // One scratch file and one branch table serve every record in turn: reused, not reallocated.
+        var record = new LcovRecord(builder, new LcovLines(), new LcovBranches());
+        using var lines = new TextLineReader(content);
+        while (lines.TryReadLine(out var line))
         {
             // Codecov splits the report on "\nend_of_record"; each piece is one record.
             if (line.StartsWith("end_of_record", StringComparison.Ordinal))
             {
                 record.Flush();
-                record = new LcovRecord(builder, scratch);
                 continue;
             }
             record.Read(line);
@@ -34,25 +37,29 @@ public sealed class LcovFormat : ICoverageFormat
         record.Flush();
     }
 
-    /// <summary>One <c>SF</c>…<c>end_of_record</c> section; duplicate sections of a file merge in the session.</summary>
-    private sealed class LcovRecord(ReportBuilder builder, FileReport scratch)
+    /// <summary>One <c>SF</c>…<c>end_of_record</c> section at a time; duplicate sections of a file merge in the session.</summary>
+    private sealed class LcovRecord(ReportBuilder builder, LcovLines scratch, LcovBranches branches)
     {
-        // Keys are the line numbers as written, in first-seen order, as lcov.py's dicts keep them.
-        private Dictionary<string, Dictionary<string, int>>? branches;
-        private HashSet<string>? functionLines;
-        private List<string>? skippedLines;
         private string? path;
         private bool javascript;
         private bool cpp;
         private bool abandoned;
 
-        public void Read(string line)
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public void Read(ReadOnlySpan<char> line)
         {
             if (abandoned || line.Length == 0) return;
             var colon = line.IndexOf(':');
             if (colon < 0) return;
-            var method = line.AsSpan(0, colon);
-            var value = line.AsSpan(colon + 1).Trim();
+            var method = line[..colon];
+            var value = line[(colon + 1)..].Trim();
+            // The commonest record first; the tests below are disjoint, so their order changes nothing.
+            if (method is "DA")
+            {
+                if (path is null) abandoned = true;
+                else ReadLine(value);
+                return;
+            }
             if (method is "TN" or "LF" or "LH" or "FNF" or "FNH" or "BRF" or "BRH" or "FNDA") return;
             if (method is "SF")
             {
@@ -64,35 +71,21 @@ public sealed class LcovFormat : ICoverageFormat
             // Codecov ignores BRDA/FN for .js files (codecov-upload-protocol §10.9); the brief lets
             // parsers.javascript.enable_partials turn them back on.
             var structural = !javascript || builder.Settings.JavascriptEnablePartials;
-            if (method is "DA") ReadLine(value);
-            else if (method is "FN" && structural) ReadFunction(value);
+            if (method is "FN" && structural) ReadFunction(value);
             else if (method is "BRDA" && structural) ReadBranch(value);
         }
 
+        /// <summary>Ends the record and readies this reader for the next one.</summary>
         public void Flush()
         {
             if (path is not null && !abandoned)
             {
-                if (branches is not null) FlushBranches();
-                foreach (var (number, line) in scratch.OrderedLines()) builder.AddLine(path, number, line);
+                if (!branches.IsEmpty) branches.WriteTo(scratch);
+                scratch.WriteTo(builder, path);
             }
             scratch.Clear();
-        }
-
-        private void FlushBranches()
-        {
-            foreach (var skipped in skippedLines ?? []) branches!.Remove(skipped);
-            foreach (var (lineText, taken) in branches!)
-            {
-                if (ReportText.ParseInt(lineText) is not { } number || number < 1 || number > ReportBuilder.MaxLineNumber) continue;
-                var covered = taken.Values.Sum();
-                var missing = taken.Where(b => b.Value == 0).Select(b => b.Key).ToArray();
-                var kind = functionLines?.Contains(lineText) == true ? LineKind.Method : LineKind.Branch;
-                var session = new LineSession(builder.SessionId, CoverageValue.FromBranches(covered, taken.Count),
-                    missing.Length == 0 ? MissingBranches.Unknown : new MissingBranches(missing));
-                // lcov.py overwrites the DA value rather than merging with it.
-                scratch.Set((int)number, new ReportLine(kind, session));
-            }
+            branches.Clear();
+            (path, javascript, cpp, abandoned) = (null, false, false, false);
         }
 
         private void StartFile(string reportedPath)
@@ -104,6 +97,7 @@ public sealed class LcovFormat : ICoverageFormat
             scratch.Clear();
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private void ReadLine(ReadOnlySpan<char> value)
         {
             // value.Split(',', 3)[0..2]: the line, then the count up to any further comma.
@@ -115,28 +109,29 @@ public sealed class LcovFormat : ICoverageFormat
             if (next >= 0) hitText = hitText[..next];
             if (lineText.IsEmpty || lineText is "undefined" || hitText.IsEmpty || hitText is "undefined") return;
             if (lineText[0] is '0' or 'n' || hitText[0] is '=' or 's') return;
-            if (ReportText.ParseInt(lineText) is not { } number || ParseHits(hitText) is not { } hits) return;
+            if ((PlainDigits(lineText) ?? ReportText.ParseInt(lineText)) is not { } number
+                || (PlainDigits(hitText) ?? ParseHits(hitText)) is not { } hits) return;
             if (number < 1 || number > ReportBuilder.MaxLineNumber) return;
             // Negative counts are clamped to 0, as lcov.py does.
-            var line = new ReportLine(LineKind.Line, new LineSession(builder.SessionId, CoverageValue.FromHits(Math.Max(hits, 0)), MissingBranches.Unknown));
-            scratch.AppendOwned((int)number, line);
+            scratch.AddHits((int)number, Math.Max(hits, 0));
         }
 
         private void ReadFunction(ReadOnlySpan<char> value)
         {
             var comma = value.IndexOf(',');
             if (comma < 0) return;
-            var lineText = value[..comma].ToString();
+            var lineText = value[..comma];
             var name = value[(comma + 1)..];
             // Mangled C++ symbols mark compiler-generated functions whose branches Codecov drops.
             if (cpp && (name.StartsWith("_Z", StringComparison.Ordinal) || name.StartsWith("_G", StringComparison.Ordinal)))
             {
-                (skippedLines ??= []).Add(lineText);
+                branches.Skip(lineText);
                 return;
             }
-            (functionLines ??= new(StringComparer.Ordinal)).Add(lineText);
+            branches.AddFunction(lineText);
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private void ReadBranch(ReadOnlySpan<char> value)
         {
             // value.Split(',', 4): line, block, branch, then the taken count with anything after it.
@@ -145,11 +140,8 @@ public sealed class LcovFormat : ICoverageFormat
             // TypeScript's module wrapper puts a phantom branch on line 1.
             if (lineSpan is "1" && path!.EndsWith(".ts", StringComparison.Ordinal)) return;
             if (lineSpan is "0" || lineSpan.IsEmpty) return;
-            var lineText = lineSpan.ToString();
-            branches ??= new(StringComparer.Ordinal);
-            if (!branches.TryGetValue(lineText, out var ids)) branches[lineText] = ids = new(StringComparer.Ordinal);
             // "-" means the block was never reached: a missed branch.
-            ids[string.Concat(block, ":", branch)] = taken is "-" or "0" ? 0 : 1;
+            branches.Add(lineSpan, block, branch, taken: taken is not ("-" or "0"));
         }
 
         private static bool NextField(ref ReadOnlySpan<char> rest, out ReadOnlySpan<char> field)
@@ -163,6 +155,20 @@ public sealed class LcovFormat : ICoverageFormat
             field = rest[..comma];
             rest = rest[(comma + 1)..];
             return true;
+        }
+
+        /// <summary>Up to 18 ASCII digits and nothing else, read directly; null for anything else, which the general rules read.</summary>
+        private static long? PlainDigits(ReadOnlySpan<char> text)
+        {
+            if (text.IsEmpty || text.Length > 18) return null;
+            long value = 0;
+            foreach (var c in text)
+            {
+                var digit = (uint)(c - '0');
+                if (digit > 9) return null;
+                value = value * 10 + digit;
+            }
+            return value;
         }
 
         /// <summary>lcov.py's <c>parse_int</c>: plain digits, else a decimal (huge counts may use exponents).</summary>

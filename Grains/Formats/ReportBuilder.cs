@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Codecov.Grains.Paths;
 using Codecov.Grains.Reports;
 
@@ -22,7 +23,7 @@ public sealed class ReportBuilder(ParseContext context)
     /// <summary>Line numbers above this are refused: no real source file has ten million lines.</summary>
     public const int MaxLineNumber = 10_000_000;
 
-    private readonly CoverageReport report = CreateReport(context.SessionId);
+    private CoverageReport report = CreateReport(context.SessionId);
     private readonly Dictionary<string, string?> resolved = new(StringComparer.Ordinal);
     private string? lastPath;
     private FileReport? lastFile;
@@ -51,6 +52,7 @@ public sealed class ReportBuilder(ParseContext context)
     }
 
     /// <summary>Records a line of <paramref name="path"/> (already resolved) for this session.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void AddLine(string path, long lineNumber, CoverageValue coverage, LineKind kind = LineKind.Line,
         MissingBranches missing = default, Complexity? complexity = null)
     {
@@ -59,8 +61,20 @@ public sealed class ReportBuilder(ParseContext context)
             RejectedLines++;
             return;
         }
-        var line = new ReportLine(kind, new LineSession(context.SessionId, coverage, missing, complexity));
-        FileFor(path).AppendOwned((int)lineNumber, line);
+        if (complexity is null) FileFor(path).AppendOwned((int)lineNumber, kind, context.SessionId, coverage, missing);
+        else FileFor(path).AppendOwned((int)lineNumber, new ReportLine(kind, new LineSession(context.SessionId, coverage, missing, complexity)));
+    }
+
+    /// <summary>As the public <see cref="AddLine(string, long, CoverageValue, LineKind, MissingBranches, Complexity?)"/>, for a parser's values without complexity.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal void AddLine(string path, int lineNumber, LineKind kind, CoverageValue coverage, MissingBranches missing)
+    {
+        if (lineNumber < 1 || lineNumber > MaxLineNumber)
+        {
+            RejectedLines++;
+            return;
+        }
+        FileFor(path).AppendOwned(lineNumber, kind, context.SessionId, coverage, missing);
     }
 
     /// <summary>Records a whole line a parser assembled (one session, this one); the report takes it over.</summary>
@@ -101,6 +115,15 @@ public sealed class ReportBuilder(ParseContext context)
                 $"The report was generated at {generatedAt:u}, more than {maxAge.TotalHours:0.##} hours ago " +
                 "(codecov.max_report_age); upload a fresh report or change codecov.max_report_age.");
         }
+    }
+
+    /// <summary>Forgets everything added so far, for a parser that starts over with another reader.</summary>
+    internal void Reset()
+    {
+        report = CreateReport(context.SessionId);
+        resolved.Clear();
+        (RejectedLines, UnmatchedPaths, MatchedPaths) = (0, 0, 0);
+        (lastPath, lastFile) = (null, null);
     }
 
     /// <summary>The report with files that hold no coverable line dropped.</summary>

@@ -28,17 +28,20 @@ public sealed class NetworkTree
         return AncestorsAgree(cleaned, hit) ? hit : null;
     }
 
+    /// <summary>Adds a repository path, walked from its file name up, each component lower-cased as the lookup lower-cases it.</summary>
     private void Insert(string path)
     {
+        // The components of path.Split('/'), last first, without an array or a string per component.
         var node = root;
-        var components = path.Split('/');
-        for (var i = components.Length - 1; i >= 0; i--)
+        var end = path.Length;
+        while (true)
         {
-            var key = components[i].ToLowerInvariant();
-            if (!node.Children.TryGetValue(key, out var child)) node.Children[key] = child = new Node();
-            node = child;
+            var slash = end == 0 ? -1 : path.LastIndexOf('/', end - 1);
+            node = node.GetOrAddChild(path.AsSpan(slash + 1, end - slash - 1));
+            if (slash < 0) break;
+            end = slash;
         }
-        node.FullPaths.Add(path);
+        node.AddFullPath(path);
     }
 
     private string? Lookup(string path)
@@ -59,7 +62,7 @@ public sealed class NetworkTree
         var matched = false;
         for (var i = components.Length - 1; i >= 0; i--)
         {
-            if (!node.Children.TryGetValue(components[i].ToLowerInvariant(), out var child)) break;
+            if (node.Child(components[i].ToLowerInvariant()) is not { } child) break;
             node = child;
             matched = true;
             atEnd = child.FullPaths.Count > 0;
@@ -70,11 +73,11 @@ public sealed class NetworkTree
     }
 
     /// <summary>Follows a branch with exactly one child per step to the first node where a repository path ends.</summary>
-    private static List<string>? Drill(Node node)
+    private static IReadOnlyList<string>? Drill(Node node)
     {
-        while (node.Children.Count == 1)
+        while (node.SoleChild is { } only)
         {
-            node = node.Children.Values.First();
+            node = only;
             if (node.FullPaths.Count > 0) return node.FullPaths;
         }
         return null;
@@ -103,9 +106,34 @@ public sealed class NetworkTree
         return PathFixer.RelativeNormalize(p);
     }
 
+    /// <summary>One path component; children and repository paths are made only when a node has some.</summary>
     private sealed class Node
     {
-        public Dictionary<string, Node> Children { get; } = new(StringComparer.Ordinal);
-        public List<string> FullPaths { get; } = [];
+        private Dictionary<string, Node>? children;
+        private List<string>? fullPaths;
+
+        public IReadOnlyList<string> FullPaths => fullPaths ?? (IReadOnlyList<string>)[];
+
+        public Node? Child(string key) => children is not null && children.TryGetValue(key, out var child) ? child : null;
+
+        /// <summary>The only child, when there is exactly one.</summary>
+        public Node? SoleChild => children is { Count: 1 } ? children.Values.First() : null;
+
+        public void AddFullPath(string path) => (fullPaths ??= []).Add(path);
+
+        /// <summary>The child for a component as written: lower-cased (<c>ToLowerInvariant</c>), and a string made only for a new key.</summary>
+        public Node GetOrAddChild(ReadOnlySpan<char> component)
+        {
+            children ??= new Dictionary<string, Node>(StringComparer.Ordinal);
+            if (component.ContainsAnyExceptInRange((char)0, (char)0x7F) || component.ContainsAnyInRange('A', 'Z'))
+            {
+                var key = component.ToString().ToLowerInvariant();
+                if (!children.TryGetValue(key, out var keyed)) children[key] = keyed = new Node();
+                return keyed;
+            }
+            var lookup = children.GetAlternateLookup<ReadOnlySpan<char>>();
+            if (!lookup.TryGetValue(component, out var child)) lookup[component] = child = new Node();
+            return child;
+        }
     }
 }

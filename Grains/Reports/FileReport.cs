@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Codecov.Grains.Reports;
 
 /// <summary>The lines of one file, keyed by line number (Codecov's <c>ReportFile</c>).</summary>
@@ -52,6 +53,22 @@ public sealed class FileReport(string path)
 
     /// <summary>As <see cref="Append(int, ReportLine)"/> for a line nobody else holds (a parser's fresh line): later merges may change it in place.</summary>
     internal void AppendOwned(int number, ReportLine line) => Append(number, line, takeOwnership: true);
+
+    /// <summary>
+    /// As <see cref="AppendOwned(int, ReportLine)"/> for one session's values: a line object is made
+    /// only when the number is new here or the existing line cannot take the values in place.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal void AppendOwned(int number, LineKind kind, int sessionId, CoverageValue coverage, MissingBranches missing)
+    {
+        var existing = Get(number);
+        if (existing is not null && ReferenceEquals(existing.Owner, this) && existing.TryMergeInline(kind, sessionId, coverage, missing))
+        {
+            totals = null;
+            return;
+        }
+        Append(number, new ReportLine(kind, sessionId, coverage, missing), takeOwnership: true);
+    }
 
     /// <summary>Replaces a line without merging.</summary>
     public void Set(int number, ReportLine line)
@@ -202,7 +219,7 @@ public sealed class FileReport(string path)
     {
         for (var i = 0; i < line.SessionCount; i++)
         {
-            var id = line.SessionAt(i).SessionId;
+            var id = line.SessionIdAt(i);
             if (id == lastNotedSession) continue;
             sessionIds.Add(id);
             lastNotedSession = id;

@@ -19,8 +19,23 @@ public readonly record struct MissingBranches(IReadOnlyList<string>? Ids)
     public MissingBranches Intersect(MissingBranches other)
     {
         if (Ids is null || other.Ids is null) return Unknown;
+        // The same ids twice (a file reported twice in one upload) intersect to themselves.
+        if (SameDistinctIds(Ids, other.Ids)) return this;
         var set = new HashSet<string>(Ids);
         set.IntersectWith(other.Ids);
         return new(set.ToArray());
+    }
+
+    /// <summary>Equal short lists without repeats: what the set intersection would give back, in the same order.</summary>
+    private static bool SameDistinctIds(IReadOnlyList<string> a, IReadOnlyList<string> b)
+    {
+        if (a.Count != b.Count || a.Count > 16) return false;
+        for (var i = 0; i < a.Count; i++)
+        {
+            if (!string.Equals(a[i], b[i], StringComparison.Ordinal)) return false;
+            for (var j = 0; j < i; j++)
+                if (string.Equals(a[i], a[j], StringComparison.Ordinal)) return false;
+        }
+        return true;
     }
 }

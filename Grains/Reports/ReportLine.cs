@@ -35,8 +35,12 @@ public sealed record LineSession(int SessionId, CoverageValue Coverage, MissingB
 /// </remarks>
 public sealed class ReportLine
 {
-    // A single session, the common case, lives in 'first' without an array.
-    private LineSession first;
+    // A single session, the common case, lives in 'first' without an array. A parser's fresh line
+    // keeps even that session inline (id and missing branches here, coverage and complexity in the
+    // derived fields it equals) until someone asks for it: one object per line instead of two.
+    private LineSession? first;
+    private int soleSessionId;
+    private MissingBranches soleMissing;
     private LineSession[]? all;
     private int count;
     private CoverageValue coverage;
@@ -48,7 +52,7 @@ public sealed class ReportLine
         Kind = kind;
         var array = sessions.ToArray();
         count = array.Length;
-        first = count > 0 ? array[0] : null!;
+        first = count > 0 ? array[0] : null;
         if (count > 1) all = array;
         derivedStale = true;
     }
@@ -63,7 +67,20 @@ public sealed class ReportLine
         complexity = session.Complexity;
     }
 
+    /// <summary>One session's line without complexity, its session kept inline until asked for.</summary>
+    internal ReportLine(LineKind kind, int sessionId, CoverageValue coverage, MissingBranches missing)
+    {
+        Kind = kind;
+        soleSessionId = sessionId;
+        soleMissing = missing;
+        count = 1;
+        this.coverage = coverage;
+    }
+
     public LineKind Kind { get; private set; }
+
+    /// <summary>The first session; an inline one is made an object (once) when first needed.</summary>
+    private LineSession First => first ??= new LineSession(soleSessionId, coverage, soleMissing, complexity);
 
     public CoverageValue Coverage
     {
@@ -86,7 +103,7 @@ public sealed class ReportLine
     public IReadOnlyList<LineSession> Sessions => count switch
     {
         0 => [],
-        1 => [first],
+        1 => [First],
         _ => new ArraySegment<LineSession>(all!, 0, count),
     };
 
@@ -94,7 +111,9 @@ public sealed class ReportLine
 
     internal int SessionCount => count;
 
-    internal LineSession SessionAt(int index) => count == 1 ? first : all![index];
+    internal LineSession SessionAt(int index) => count == 1 ? First : all![index];
+
+    internal int SessionIdAt(int index) => count == 1 ? first?.SessionId ?? soleSessionId : all![index].SessionId;
 
     /// <summary>The file that may merge into this line in place; null once the line is shared.</summary>
     internal FileReport? Owner { get; set; }
@@ -140,12 +159,14 @@ public sealed class ReportLine
     internal void MergeInPlace(ReportLine after, bool sameIdsPossible)
     {
         if (Kind == LineKind.Line) Kind = after.Kind;
+        if (sameIdsPossible && after.first is null && after.count == 1
+            && TryMergeSameSessionInline(after.soleSessionId, after.coverage, after.soleMissing, after.complexity)) return;
         for (var i = 0; i < after.count; i++)
         {
             var session = after.SessionAt(i);
             var index = sameIdsPossible ? IndexOf(session.SessionId) : -1;
             if (index < 0) Add(session);
-            else if (all is null) first = MergeSameSession(first, session);
+            else if (all is null) first = MergeSameSession(First, session);
             else
             {
                 all[index] = MergeSameSession(all[index], session);
@@ -155,6 +176,28 @@ public sealed class ReportLine
         // Codecov recomputes the line's coverage from all its sessions (merge_all over
         // merge_missed_branches); it is derived once, when next read, not at every merge.
         derivedStale = true;
+    }
+
+    /// <summary>
+    /// <see cref="MergeInPlace"/> of one session's values without a line object for them; false
+    /// (nothing changed) unless this line is that same session's, held inline.
+    /// </summary>
+    internal bool TryMergeInline(LineKind kind, int sessionId, CoverageValue value, MissingBranches missing)
+    {
+        if (first is not null || count != 1 || soleSessionId != sessionId || complexity is not null) return false;
+        if (Kind == LineKind.Line) Kind = kind;
+        return TryMergeSameSessionInline(sessionId, value, missing, null);
+    }
+
+    private bool TryMergeSameSessionInline(int sessionId, CoverageValue value, MissingBranches missing, Complexity? valueComplexity)
+    {
+        if (first is not null || count != 1 || soleSessionId != sessionId || complexity is not null || valueComplexity is not null) return false;
+        // Two records of one upload on a line held inline: merged as MergeSameSession merges them;
+        // the line's coverage is that one session's, so nothing is left to derive.
+        var merged = MergeMissing(coverage, soleMissing, value, missing);
+        coverage = CoverageMerge.Merge(coverage, value, merged);
+        soleMissing = merged;
+        return true;
     }
 
     private void Add(LineSession session)
@@ -168,7 +211,7 @@ public sealed class ReportLine
         if (all is null)
         {
             all = new LineSession[4];
-            all[0] = first;
+            all[0] = First;
         }
         else if (count == all.Length) Array.Resize(ref all, count * 2);
         all[count++] = session;
@@ -176,7 +219,7 @@ public sealed class ReportLine
 
     private int IndexOf(int sessionId)
     {
-        if (count == 1) return first.SessionId == sessionId ? 0 : -1;
+        if (count == 1) return SessionIdAt(0) == sessionId ? 0 : -1;
         for (var i = 0; i < count; i++)
             if (all![i].SessionId == sessionId) return i;
         return -1;
@@ -192,13 +235,18 @@ public sealed class ReportLine
     /// <summary>Codecov's <c>merge_line_session</c>: two records of the same upload on one line.</summary>
     private static LineSession MergeSameSession(LineSession a, LineSession b)
     {
-        MissingBranches missing;
-        if (!a.Missing.IsKnown && !b.Missing.IsKnown) missing = MissingBranches.Unknown;
-        else if (!a.Missing.IsKnown) missing = a.Coverage.Type == LineType.Hit ? MissingBranches.None : b.Missing;
-        else if (!b.Missing.IsKnown) missing = b.Coverage.Type == LineType.Hit ? MissingBranches.None : a.Missing;
-        else missing = a.Missing.Intersect(b.Missing);
+        var missing = MergeMissing(a.Coverage, a.Missing, b.Coverage, b.Missing);
         var complexity = a.Complexity is null && b.Complexity is null ? (Complexity?)null : Reports.Complexity.Max(a.Complexity, b.Complexity);
         return new LineSession(a.SessionId, CoverageMerge.Merge(a.Coverage, b.Coverage, missing), missing, complexity);
+    }
+
+    /// <summary>The missing branches of two records of one session: a hit without branch data means none are missing.</summary>
+    private static MissingBranches MergeMissing(CoverageValue a, MissingBranches aMissing, CoverageValue b, MissingBranches bMissing)
+    {
+        if (!aMissing.IsKnown && !bMissing.IsKnown) return MissingBranches.Unknown;
+        if (!aMissing.IsKnown) return a.Type == LineType.Hit ? MissingBranches.None : bMissing;
+        if (!bMissing.IsKnown) return b.Type == LineType.Hit ? MissingBranches.None : aMissing;
+        return aMissing.Intersect(bMissing);
     }
 
     /// <summary>Codecov's <c>merge_missed_branches</c>: the intersection over sessions; a hit without branch data ends it.</summary>
@@ -229,7 +277,7 @@ public sealed class ReportLine
     private CoverageValue ComputeCoverage()
     {
         if (count == 0) return CoverageValue.None;
-        if (count == 1) return first.Coverage;
+        if (count == 1) return First.Coverage;
         // merge_all folds every value with the same missing-branch knowledge.
         var missing = MissedBranches();
         var result = all![0].Coverage;

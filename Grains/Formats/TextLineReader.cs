@@ -1,0 +1,61 @@
+using System.Runtime.CompilerServices;
+using System.Text;
+
+namespace Codecov.Grains.Formats;
+
+/// <summary>
+/// The lines of a text report as spans over one reused buffer: the same lines, decoded the same
+/// way, as <see cref="ReportText.Lines"/> gives (<c>StreamReader.ReadLine</c>: "\n", "\r" and
+/// "\r\n" end a line; a last line without an end still counts), without a string per line.
+/// A line is valid until the next call.
+/// </summary>
+internal sealed class TextLineReader(Stream content) : IDisposable
+{
+    private static readonly Encoding Utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
+
+    private readonly StreamReader reader = new(content, Utf8, detectEncodingFromByteOrderMarks: true, bufferSize: 64 * 1024, leaveOpen: true);
+    private char[] buffer = new char[64 * 1024];
+    private int start, end;
+    private bool eof;
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public bool TryReadLine(out ReadOnlySpan<char> line)
+    {
+        while (true)
+        {
+            var pending = buffer.AsSpan(start, end - start);
+            var stop = pending.IndexOfAny('\r', '\n');
+            if (stop >= 0 && (pending[stop] == '\n' || stop + 1 < pending.Length || eof))
+            {
+                line = pending[..stop];
+                var skip = pending[stop] == '\r' && stop + 1 < pending.Length && pending[stop + 1] == '\n' ? 2 : 1;
+                start += stop + skip;
+                return true;
+            }
+            if (eof)
+            {
+                line = pending;
+                start = end;
+                return !pending.IsEmpty;
+            }
+            // No whole line (or a '\r' that a '\n' may follow) in the buffer: read on.
+            Fill();
+        }
+    }
+
+    private void Fill()
+    {
+        if (start > 0)
+        {
+            buffer.AsSpan(start, end - start).CopyTo(buffer);
+            end -= start;
+            start = 0;
+        }
+        if (end == buffer.Length) Array.Resize(ref buffer, buffer.Length * 2);
+        var read = reader.Read(buffer.AsSpan(end));
+        if (read == 0) eof = true;
+        end += read;
+    }
+
+    public void Dispose() => reader.Dispose();
+}
