@@ -55,6 +55,10 @@ public interface ICommitGrain : IGrainWithStringKey
     [Alias("GetTimeline")]
     Task<IReadOnlyList<TimelineEntry>> GetTimelineAsync();
 
+    /// <summary>The object key of the merged report's current version, or null before the first merge.</summary>
+    [Alias("GetReportKey")]
+    Task<string?> GetReportKeyAsync();
+
     /// <summary>The merged report with per-file line states, or null for an unknown commit.</summary>
     [Alias("GetReport")]
     Task<CommitReport?> GetReportAsync();

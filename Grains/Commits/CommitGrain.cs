@@ -9,8 +9,9 @@ namespace Codecov.Grains.Commits;
 
 /// <summary>
 /// A commit's uploads and merged report. Non-reentrant, so sessions merge one at a time; each
-/// merge writes the archive first and the grain state second, and merging a session again is a
-/// no-op (same session id), so a crash between the two writes is repaired by re-delivery.
+/// merge writes a new archive version first and the grain state pointing at it second, and merging
+/// a session again is a no-op (same session id), so a crash between the two writes is repaired by
+/// re-delivery and a write cut short never damages the report in use.
 /// </summary>
 public sealed class CommitGrain(
     [PersistentState("commit", StorageNames.Grains)] IPersistentState<CommitState> state,
@@ -104,7 +105,9 @@ public sealed class CommitGrain(
         var sessionReport = await archives.LoadAsync(session.ArchiveKey)
             ?? throw new InvalidOperationException($"Session archive {session.ArchiveKey} is missing.");
         merged.MergeFrom(sessionReport);
-        await archives.SaveAsync(ObjectKeys.CommitReport(Key), merged);
+        var previousVersion = state.State.ReportVersion;
+        state.State.ReportVersion = previousVersion + 1;
+        await archives.SaveAsync(ObjectKeys.CommitReport(Key, state.State.ReportVersion), merged);
 
         var now = clock.GetUtcNow();
         ReplaceUpload(upload with
@@ -115,6 +118,7 @@ public sealed class CommitGrain(
         Record(TimelineEvents.UploadMerged, $"Upload {upload.SessionId} merged ({string.Join(", ", session.Formats)}): " +
             $"{session.Totals.Coverage ?? "no"}% of {session.Totals.Lines} lines; commit now {totals.Coverage ?? "no"}% of {totals.Lines} lines.", upload.UploadId);
         await SaveAsync(state.State.Info! with { Totals = totals, State = CommitStates.Complete, UpdatedAt = now });
+        await RemoveArchiveAsync(previousVersion - 1);
         await index.UpsertUploadAsync(Key.Upload(upload.UploadId), UploadStates.Processed);
         await RequestNotificationAsync();
         logger.LogInformation("Merged upload {Upload} into {Commit}: {Coverage}% of {Lines} lines",
@@ -168,6 +172,9 @@ public sealed class CommitGrain(
         var error = uploads.Count(u => u.State == UploadStates.Error);
         return Task.FromResult(new UploadCounts(uploads.Count, success, uploads.Count - success - error, error));
     }
+
+    public Task<string?> GetReportKeyAsync() => Task.FromResult(
+        state.State.Info?.Totals is null ? null : ObjectKeys.CommitReport(Key, state.State.ReportVersion));
 
     public async Task<CommitReport?> GetReportAsync()
     {
@@ -328,7 +335,24 @@ public sealed class CommitGrain(
     private int NextSessionId() => state.State.Uploads.Count == 0 ? 0 : state.State.Uploads.Max(u => u.SessionId) + 1;
 
     private async Task<CoverageReport> LoadReportAsync() =>
-        report ??= await archives.LoadAsync(ObjectKeys.CommitReport(Key)) ?? new CoverageReport();
+        report ??= await archives.LoadAsync(ObjectKeys.CommitReport(Key, state.State.ReportVersion)) ?? new CoverageReport();
+
+    /// <summary>
+    /// Removes an archive version no state points to any more. The one just replaced is kept: a reader
+    /// that asked for the key a moment ago may still be reading it. A failure leaves only garbage.
+    /// </summary>
+    private async Task RemoveArchiveAsync(int version)
+    {
+        if (version < 0) return;
+        try
+        {
+            await archives.DeleteAsync(ObjectKeys.CommitReport(Key, version));
+        }
+        catch (Exception fault) when (fault is not OperationCanceledException)
+        {
+            logger.LogWarning(fault, "Removing version {Version} of {Commit}'s report archive failed", version, Key);
+        }
+    }
 
     private UploadInfo? FindUpload(string uploadId) => state.State.Uploads.Find(u => u.UploadId == uploadId);
 

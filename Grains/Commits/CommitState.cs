@@ -16,6 +16,9 @@ public sealed class CommitState
 
     /// <summary>Carryforward is decided once, when the commit's report is first created (codecov-semantics §5).</summary>
     [Id(4)] public bool CarryforwardChecked { get; set; }
+
+    /// <summary>The version of the merged report archive (<see cref="Storage.ObjectKeys.CommitReport"/>) this state's totals describe.</summary>
+    [Id(5)] public int ReportVersion { get; set; }
 }
 
 /// <summary>A commit's notification attempts: durable, so a restart resumes them and never re-posts.</summary>

@@ -24,7 +24,8 @@ public sealed class CommitSnapshots(IGrainFactory grains, ReportArchiveStore arc
         if (info?.Totals is null) return new CommitSnapshot(key, info, null, SessionFlags.None, 0);
 
         var uploads = await grain.GetUploadsAsync();
-        var report = await archives.LoadAsync(ObjectKeys.CommitReport(key), cancellationToken);
+        var reportKey = await grain.GetReportKeyAsync();
+        var report = reportKey is null ? null : await archives.LoadAsync(reportKey, cancellationToken);
         return new CommitSnapshot(key, info, report, FlagsOf(uploads), uploads.Count(u => u.State == UploadStates.Processed));
     }
 

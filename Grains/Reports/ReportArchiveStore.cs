@@ -11,6 +11,8 @@ public sealed class ReportArchiveStore(IObjectStore objects)
         return stream is null ? null : await ReportArchive.ReadAsync(stream, cancellationToken);
     }
 
+    public Task DeleteAsync(string key, CancellationToken cancellationToken = default) => objects.DeleteAsync(key, cancellationToken);
+
     public async Task SaveAsync(string key, CoverageReport report, CancellationToken cancellationToken = default)
     {
         using var buffer = new MemoryStream();

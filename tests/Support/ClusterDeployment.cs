@@ -47,12 +47,19 @@ public sealed class ClusterDeployment : IAsyncDisposable
         Schema = $"{this.options.Name}_{id}".Replace('-', '_').ToLowerInvariant();
         // Small pools: every process of every deployment shares one test server with the rest of the suite.
         Postgres = new NpgsqlConnectionStringBuilder(servers.Postgres) { SearchPath = Schema, MaxPoolSize = 30 }.ConnectionString;
+        ApplicationPostgres = new NpgsqlConnectionStringBuilder(Postgres) { Username = ApplicationRole, Password = id }.ConnectionString;
         shared = SharedSettings();
         Silos = Enumerable.Range(0, this.options.SiloCount).Select(NewSilo).ToArray();
         Gateway = AddGateway(this.options.Gateway);
     }
 
-    /// <summary>The deployment's own PostgreSQL schema; <see cref="Postgres"/> searches only it.</summary>
+    /// <summary>The least-privilege role the silos and gateways log in as (README "Running a local cluster").</summary>
+    public string ApplicationRole => $"{Schema}_app";
+
+    /// <summary>The processes' connection: the application role, searching only the deployment's schema.</summary>
+    public string ApplicationPostgres { get; }
+
+    /// <summary>The deployment's own PostgreSQL schema; <see cref="Postgres"/> (its owner, who migrates it) searches only it.</summary>
     public string Schema { get; }
 
     public string Postgres { get; }
@@ -80,6 +87,7 @@ public sealed class ClusterDeployment : IAsyncDisposable
     {
         await CreateSchemaAsync();
         await MigrateAsync();
+        await CreateApplicationRoleAsync();
         await Task.WhenAll(Silos.Select(StartAsync));
         await StartAsync(Gateway);
     }
@@ -139,7 +147,7 @@ public sealed class ClusterDeployment : IAsyncDisposable
         var settings = new Dictionary<string, string>
         {
             ["Hosting__Mode"] = "Cluster",
-            ["ConnectionStrings__Postgres"] = Postgres,
+            ["ConnectionStrings__Postgres"] = ApplicationPostgres,
             ["ConnectionStrings__Redis"] = servers.RedisConnectionString,
             ["S3__Endpoint"] = servers.S3Endpoint,
             ["S3__Bucket"] = Bucket,
@@ -190,6 +198,29 @@ public sealed class ClusterDeployment : IAsyncDisposable
         await command.ExecuteNonQueryAsync();
     }
 
+    /// <summary>
+    /// The role the processes run as, with exactly the grants README lists: no DDL, so a run-time schema
+    /// change anywhere in the product fails these tests.
+    /// </summary>
+    private async Task CreateApplicationRoleAsync()
+    {
+        await using var connection = new NpgsqlConnection(Postgres);
+        await connection.OpenAsync();
+        string[] statements =
+        [
+            $"CREATE ROLE {ApplicationRole} LOGIN PASSWORD '{id}'",
+            $"GRANT USAGE ON SCHEMA {Schema} TO {ApplicationRole}",
+            $"GRANT SELECT ON orleansquery TO {ApplicationRole}",
+            $"GRANT SELECT, INSERT, UPDATE, DELETE ON orleans_membership_version, orleans_membership, orleans_reminders TO {ApplicationRole}",
+            $"GRANT SELECT, INSERT, UPDATE ON repositories, commits, uploads TO {ApplicationRole}",
+        ];
+        foreach (var statement in statements)
+        {
+            await using var command = new NpgsqlCommand(statement, connection);
+            await command.ExecuteNonQueryAsync();
+        }
+    }
+
     private async Task DropSchemaAsync()
     {
         NpgsqlConnection.ClearAllPools();
@@ -197,7 +228,8 @@ public sealed class ClusterDeployment : IAsyncDisposable
         {
             await using var connection = new NpgsqlConnection(servers.Postgres);
             await connection.OpenAsync();
-            await using var command = new NpgsqlCommand($"DROP SCHEMA IF EXISTS {Schema} CASCADE", connection);
+            await using var command = new NpgsqlCommand(
+                $"DROP SCHEMA IF EXISTS {Schema} CASCADE; DROP ROLE IF EXISTS {ApplicationRole}", connection);
             await command.ExecuteNonQueryAsync();
         }
         catch (NpgsqlException)

@@ -2,6 +2,7 @@
 # A throwaway PostgreSQL 15 for tests, on loopback only (machine-notes "PostgreSQL and Redis").
 #   postgres.sh start DIR PORT   initdb into DIR (scram auth), start on 127.0.0.1:PORT with its socket
 #                                in DIR, create role and database "codecov", print the connection string
+#                                (the role may create roles: cluster tests run silos as a least-privilege role)
 #   postgres.sh stop DIR         fast shutdown of the server whose data lives in DIR
 # Installs the Debian package when initdb is missing. Must run as root or as user postgres.
 set -euo pipefail
@@ -38,7 +39,7 @@ start() {
   as_postgres "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
     -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200" start >/dev/null
   as_postgres psql -h "$dir" -p "$port" -U postgres -d postgres -v ON_ERROR_STOP=1 -q \
-    -c "CREATE ROLE $role LOGIN PASSWORD '$password'" \
+    -c "CREATE ROLE $role LOGIN CREATEROLE PASSWORD '$password'" \
     -c "CREATE DATABASE $database OWNER $role" >/dev/null
   echo "Host=127.0.0.1;Port=$port;Username=$role;Password=$password;Database=$database"
 }

@@ -68,6 +68,32 @@ public sealed class UploadPipelineTests(ClusterFixture fixture)
         Assert.Equal("Too many uploads to this commit.", refused.Refusal);
     }
 
+    [Fact]
+    public async Task A_torn_write_of_the_next_report_version_never_reaches_the_commit_and_old_versions_are_removed()
+    {
+        var commit = NewCommit();
+        var grain = fixture.Grains.GetGrain<ICommitGrain>(commit.ToString());
+        await UploadAsync(commit, "SF:src/c.c\nDA:1,1\nDA:2,0\nend_of_record\n");
+        await WaitForTotalsAsync(commit, 1);
+        Assert.Equal(ObjectKeys.CommitReport(commit, 1), await grain.GetReportKeyAsync());
+        // What a process killed in the middle of the next merge's PUT leaves behind on a non-atomic store.
+        await fixture.Objects.PutAsync(ObjectKeys.CommitReport(commit, 2), new MemoryStream("codecov-rep"u8.ToArray()));
+
+        await UploadAsync(commit, "SF:src/c.c\nDA:2,1\nend_of_record\n");
+        await WaitForTotalsAsync(commit, 2);
+        await UploadAsync(commit, "SF:src/c.c\nDA:3,0\nend_of_record\n");
+        var totals = await WaitForTotalsAsync(commit, 3);
+
+        // Max hits per line over the three sessions: lines 1 and 2 hit, line 3 missed.
+        Assert.Equal((3, 2, 1), (totals.Lines, totals.Hits, totals.Misses));
+        Assert.Equal(ObjectKeys.CommitReport(commit, 3), await grain.GetReportKeyAsync());
+        var stored = await new Reports.ReportArchiveStore(fixture.Objects).LoadAsync(ObjectKeys.CommitReport(commit, 3));
+        Assert.Equal((3, 2), (stored!.Totals.Lines, stored.Totals.Hits));
+        // The version replaced last stays for readers that just asked for it; older ones go.
+        Assert.True(await fixture.Objects.ExistsAsync(ObjectKeys.CommitReport(commit, 2)));
+        Assert.False(await fixture.Objects.ExistsAsync(ObjectKeys.CommitReport(commit, 1)));
+    }
+
     private static CommitKey NewCommit() =>
         new RepositoryKey("github", "acme", "repo-" + Guid.NewGuid().ToString("N")[..8]).Commit(Guid.NewGuid().ToString("N") + "00000000");
 
