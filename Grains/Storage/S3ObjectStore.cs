@@ -152,16 +152,24 @@ public sealed class S3ObjectStore : IObjectStore, IDirectUploadUrls, IDisposable
         }
     }
 
+    /// <summary>
+    /// Creating the bucket is tried first: an existing bucket answers with a code, in one cheap request.
+    /// Minio 7.0.0's bucket-exists check lists the bucket, which grows slow with millions of reports,
+    /// so it is the fallback only, for credentials not allowed to create buckets.
+    /// </summary>
     private async Task CreateBucketIfMissingAsync(CancellationToken cancellationToken)
     {
-        if (await BucketExistsAsync(cancellationToken)) return;
         try
         {
             await CallAsync(ct => client.MakeBucketAsync(new MakeBucketArgs().WithBucket(bucket), ct), cancellationToken);
         }
+        catch (MinioException fault) when (fault.Response?.Code is "BucketAlreadyOwnedByYou" or "BucketAlreadyExists")
+        {
+            // Ours already (another silo or gateway may have created it a moment ago). A bucket someone
+            // else owns fails the first object request with the store's own access error.
+        }
         catch (MinioException)
         {
-            // Another silo or gateway starting at the same moment may have created it first.
             if (!await BucketExistsAsync(cancellationToken)) throw;
         }
     }

@@ -2,6 +2,7 @@ using Codecov.Grains.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Codecov.Grains.Storage;
@@ -25,10 +26,30 @@ public static class S3StorageExtensions
     }
 }
 
-/// <summary>Creates the bucket at start, so a wrong endpoint or credential stops the process instead of the first upload.</summary>
-internal sealed class S3BucketSetup(S3ObjectStore store) : IHostedService
+/// <summary>
+/// Creates the bucket at start, so a wrong endpoint or credential stops the process instead of the
+/// first upload. A store that is busy or restarting gets a few tries (about 15 s) first.
+/// </summary>
+internal sealed class S3BucketSetup(S3ObjectStore store, ILogger<S3BucketSetup> logger) : IHostedService
 {
-    public Task StartAsync(CancellationToken cancellationToken) => store.EnsureBucketAsync().WaitAsync(cancellationToken);
+    private static readonly TimeSpan[] Backoff = [TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(4), TimeSpan.FromSeconds(8)];
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                await store.EnsureBucketAsync().WaitAsync(cancellationToken);
+                return;
+            }
+            catch (Exception fault) when (attempt < Backoff.Length && fault is IOException or TimeoutException or HttpRequestException)
+            {
+                logger.LogWarning(fault, "The S3 bucket could not be checked; trying again in {Delay}", Backoff[attempt]);
+                await Task.Delay(Backoff[attempt], cancellationToken);
+            }
+        }
+    }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
