@@ -18,9 +18,10 @@ public sealed class UploadRegistrar(IGrainFactory grains)
     {
         var grain = grains.GetGrain<ICommitGrain>(commit.ToString());
         await TransientFaults.RetryAsync(() => grain.UpsertAsync(announce));
-        // A creation whose answer a dying silo swallowed leaves one upload that never gets a payload
-        // (it stays "started" and is listed as such); a failed CI job would be worse.
-        var creation = await TransientFaults.RetryAsync(() => grain.CreateUploadAsync(request));
+        // The upload's id is chosen here, so a creation retried after a fault swallowed its answer
+        // finds the upload the first attempt made instead of making another.
+        var identified = request with { UploadId = Guid.NewGuid().ToString() };
+        var creation = await TransientFaults.RetryAsync(() => grain.CreateUploadAsync(identified));
         return creation.Upload is { } upload
             ? new UploadRegistration(upload, commit.Upload(upload.UploadId), null)
             : new UploadRegistration(null, null, creation.Refusal ?? "Upload refused.");

@@ -23,8 +23,12 @@ public sealed record UploadRequest(
     [property: Id(6)] string UploadType,
     [property: Id(7)] IReadOnlyDictionary<string, string> Env,
     [property: Id(8)] string? Package,
-    [property: Id(9)] string? FormatVersion = null)
+    [property: Id(9)] string? FormatVersion = null,
+    [property: Id(10)] string? UploadId = null)
 {
+    // UploadId: chosen by the caller (a GUID) so that a creation retried after its answer was lost finds
+    // the upload the first attempt made instead of making a second one; null lets the commit choose.
+
     /// <summary>Uploads created by the CLI endpoints carry the JSON envelope (Codecov's <c>format_version: v1</c>).</summary>
     public const string CliFormatVersion = "v1";
 }

@@ -53,6 +53,8 @@ public sealed class CommitGrain(
 
     private async Task<UploadCreation> CreateUploadCoreAsync(UploadRequest request)
     {
+        var uploadId = UploadIdFor(request);
+        if (request.UploadId is not null && FindUpload(uploadId) is { } created) return new UploadCreation(created, null);
         if (state.State.Uploads.Count(u => !u.IsCarriedForward) >= options.Value.MaxUploadsPerCommit)
         {
             if (state.State.Info is not null)
@@ -65,7 +67,7 @@ public sealed class CommitGrain(
 
         var now = clock.GetUtcNow();
         var info = CommitRecord.Apply(state.State.Info, new CommitUpsert(null, null, null), Key, now);
-        var upload = new UploadInfo(Guid.NewGuid().ToString(), NextSessionId(), UploadStates.Started,
+        var upload = new UploadInfo(uploadId, NextSessionId(), UploadStates.Started,
             request, now, null, null, null, []);
         state.State.Uploads.Add(upload);
         Record(TimelineEvents.UploadCreated, $"Upload {upload.SessionId} created{Describe(request)}.", upload.UploadId);
@@ -331,6 +333,9 @@ public sealed class CommitGrain(
         state.State.Uploads.RemoveAll(replaced.Contains);
         Record(NotificationEvents.Carryforward, $"A new upload replaced {replaced.Count} carried-forward session(s) of flags {string.Join(", ", flags)}.");
     }
+
+    private static string UploadIdFor(UploadRequest request) =>
+        Guid.TryParse(request.UploadId, out var chosen) ? chosen.ToString() : Guid.NewGuid().ToString();
 
     private int NextSessionId() => state.State.Uploads.Count == 0 ? 0 : state.State.Uploads.Max(u => u.SessionId) + 1;
 

@@ -94,6 +94,21 @@ public sealed class UploadPipelineTests(ClusterFixture fixture)
         Assert.False(await fixture.Objects.ExistsAsync(ObjectKeys.CommitReport(commit, 1)));
     }
 
+    [Fact]
+    public async Task A_creation_retried_with_the_id_it_chose_returns_the_first_upload_instead_of_a_second()
+    {
+        var commit = NewCommit();
+        var grain = fixture.Grains.GetGrain<ICommitGrain>(commit.ToString());
+        var request = Request with { UploadId = Guid.NewGuid().ToString() };
+
+        var first = await grain.CreateUploadAsync(request);
+        var retried = await grain.CreateUploadAsync(request);
+
+        Assert.Equal(request.UploadId, first.Upload!.UploadId);
+        Assert.Equal((first.Upload.UploadId, first.Upload.SessionId), (retried.Upload!.UploadId, retried.Upload.SessionId));
+        Assert.Single(await grain.GetUploadsAsync());
+    }
+
     private static CommitKey NewCommit() =>
         new RepositoryKey("github", "acme", "repo-" + Guid.NewGuid().ToString("N")[..8]).Commit(Guid.NewGuid().ToString("N") + "00000000");
 
