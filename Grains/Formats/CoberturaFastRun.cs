@@ -14,6 +14,7 @@ namespace Codecov.Grains.Formats;
 internal sealed class CoberturaFastRun(string format, ReportBuilder builder, Utf8XmlScanner scanner)
 {
     private readonly List<string> sources = [];
+    private readonly AsciiStringCache strings = new();
     private string? file;
     private CoberturaLine? open;
 
@@ -127,11 +128,11 @@ internal sealed class CoberturaFastRun(string format, ReportBuilder builder, Utf
 
         var line = new CoberturaLine(path, scanner.Depth)
         {
-            Number = Ascii(scanner.AttributeValue(numberAt)),
-            Hits = hitsAt >= 0 ? Ascii(scanner.AttributeValue(hitsAt)) : null,
-            Branch = branchAt >= 0 ? Ascii(scanner.AttributeValue(branchAt)) : "",
-            ConditionCoverage = conditionCoverageAt >= 0 ? Ascii(scanner.AttributeValue(conditionCoverageAt)) : "",
-            MissingText = missingAt >= 0 ? Ascii(scanner.AttributeValue(missingAt)) : null,
+            Number = strings.Get(scanner.AttributeValue(numberAt)),
+            Hits = hitsAt >= 0 ? strings.Get(scanner.AttributeValue(hitsAt)) : null,
+            Branch = branchAt >= 0 ? strings.Get(scanner.AttributeValue(branchAt)) : "",
+            ConditionCoverage = conditionCoverageAt >= 0 ? strings.Get(scanner.AttributeValue(conditionCoverageAt)) : "",
+            MissingText = missingAt >= 0 ? strings.Get(scanner.AttributeValue(missingAt)) : null,
         };
         if (scanner.IsEmptyElement) line.AddTo(builder, format);
         else open = line;
@@ -142,8 +143,9 @@ internal sealed class CoberturaFastRun(string format, ReportBuilder builder, Utf
     private bool AddCondition(CoberturaLine target)
     {
         if (scanner.TryGetAttribute("coverage"u8, out var coverage) && coverage.SequenceEqual("100%"u8)) return true;
-        if (!TryAttribute("number"u8, out var number) || number is null || !TryAttribute("type"u8, out var type) || type is null) return false;
-        (target.Conditions ??= []).Add($"{number}:{type}");
+        if (!scanner.TryGetAttribute("number"u8, out var number) || number.Contains((byte)'&')
+            || !scanner.TryGetAttribute("type"u8, out var type) || type.Contains((byte)'&')) return false;
+        (target.Conditions ??= []).Add(strings.GetJoined(number, type));
         return true;
     }
 

@@ -55,12 +55,18 @@ internal sealed class CoberturaLine(string path, int depth)
     private static CoverageValue ParseFraction(string conditionCoverage, string format)
     {
         var space = conditionCoverage.IndexOf(' ');
-        var inner = space < 0 ? "" : conditionCoverage[(space + 1)..];
-        inner = inner.Length >= 2 ? inner[1..^1] : "";
+        var inner = space < 0 ? [] : conditionCoverage.AsSpan(space + 1);
+        inner = inner.Length >= 2 ? inner[1..^1] : [];
         var slash = inner.IndexOf('/');
         if (slash < 0) throw ReportRejectedException.Malformed(format, $"condition-coverage '{conditionCoverage}' has no fraction.");
-        return XmlReports.Branches(XmlReports.Int(inner[..slash], format), XmlReports.Int(inner[(slash + 1)..], format), format);
+        return XmlReports.Branches(Int(inner[..slash], format), Int(inner[(slash + 1)..], format), format);
     }
+
+    /// <summary><see cref="XmlReports.Int"/> over a slice: a string is made only for the error.</summary>
+    private static long Int(ReadOnlySpan<char> text, string format) =>
+        long.TryParse(text.Trim(), System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var value)
+            ? value
+            : XmlReports.Int(text.ToString(), format);
 
     private MissingBranches MissingBranchesFor(CoverageValue coverage, ParserSettings settings)
     {
