@@ -9,14 +9,22 @@ internal sealed class CoberturaLine(string path, int depth)
     private static readonly string[] PositionIds =
         Enumerable.Range(0, 64).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
 
-    public string Path { get; } = path;
-    public int Depth { get; } = depth;
+    public string Path { get; private set; } = path;
+    public int Depth { get; private set; } = depth;
     public string Number { get; set; } = "";
     public string Branch { get; set; } = "";
     public string ConditionCoverage { get; set; } = "";
     public string? Hits { get; set; }
     public string? MissingText { get; set; }
     public List<string>? Conditions { get; set; }
+
+    /// <summary>Readies this object for the next <c>&lt;line&gt;</c> (the fast reader keeps one, as it reads one line at a time).</summary>
+    public void Reset(string path, int depth)
+    {
+        (Path, Depth) = (path, depth);
+        (Number, Branch, ConditionCoverage, Hits, MissingText) = ("", "", "", null, null);
+        Conditions?.Clear();
+    }
 
     /// <summary>Adds the line to the report, unless its number is Codecov's "undefined" or not positive.</summary>
     public void AddTo(ReportBuilder builder, string format)
@@ -93,7 +101,8 @@ internal sealed class CoberturaLine(string path, int depth)
                 Pad(ref conditions, coverage.Total);
             }
         }
-        return conditions is { Count: > 0 } ? new MissingBranches(conditions) : MissingBranches.Unknown;
+        // A copy: the list belongs to this line object, which may be reused for the next line.
+        return conditions is { Count: > 0 } ? new MissingBranches(conditions.ToArray()) : MissingBranches.Unknown;
     }
 
     private static void Pad(ref List<string>? conditions, int upTo)
