@@ -14,8 +14,11 @@ namespace Codecov.Grains.Formats;
 internal sealed class CoberturaFastRun(string format, ReportBuilder builder, Utf8XmlScanner scanner)
 {
     private readonly List<string> sources = [];
+    private readonly AsciiStringCache strings = new();
     private string? file;
     private CoberturaLine? open;
+    // One <line> is read at a time (a nested one is ignored), so one object serves them all.
+    private readonly CoberturaLine scratch = new("", 0);
 
     /// <summary>True when the whole document was read; false when the XmlReader reader must read it instead.</summary>
     // Optimised at once, as the scanner's loop is: one pass over a large report leaves tiering no time to help.
@@ -125,14 +128,13 @@ internal sealed class CoberturaFastRun(string format, ReportBuilder builder, Utf
             return true;
         }
 
-        var line = new CoberturaLine(path, scanner.Depth)
-        {
-            Number = Ascii(scanner.AttributeValue(numberAt)),
-            Hits = hitsAt >= 0 ? Ascii(scanner.AttributeValue(hitsAt)) : null,
-            Branch = branchAt >= 0 ? Ascii(scanner.AttributeValue(branchAt)) : "",
-            ConditionCoverage = conditionCoverageAt >= 0 ? Ascii(scanner.AttributeValue(conditionCoverageAt)) : "",
-            MissingText = missingAt >= 0 ? Ascii(scanner.AttributeValue(missingAt)) : null,
-        };
+        var line = scratch;
+        line.Reset(path, scanner.Depth);
+        line.Number = strings.Get(scanner.AttributeValue(numberAt));
+        line.Hits = hitsAt >= 0 ? strings.Get(scanner.AttributeValue(hitsAt)) : null;
+        line.Branch = branchAt >= 0 ? strings.Get(scanner.AttributeValue(branchAt)) : "";
+        line.ConditionCoverage = conditionCoverageAt >= 0 ? strings.Get(scanner.AttributeValue(conditionCoverageAt)) : "";
+        line.MissingText = missingAt >= 0 ? strings.Get(scanner.AttributeValue(missingAt)) : null;
         if (scanner.IsEmptyElement) line.AddTo(builder, format);
         else open = line;
         return true;
@@ -142,8 +144,9 @@ internal sealed class CoberturaFastRun(string format, ReportBuilder builder, Utf
     private bool AddCondition(CoberturaLine target)
     {
         if (scanner.TryGetAttribute("coverage"u8, out var coverage) && coverage.SequenceEqual("100%"u8)) return true;
-        if (!TryAttribute("number"u8, out var number) || number is null || !TryAttribute("type"u8, out var type) || type is null) return false;
-        (target.Conditions ??= []).Add($"{number}:{type}");
+        if (!scanner.TryGetAttribute("number"u8, out var number) || number.Contains((byte)'&')
+            || !scanner.TryGetAttribute("type"u8, out var type) || type.Contains((byte)'&')) return false;
+        (target.Conditions ??= []).Add(strings.GetJoined(number, type));
         return true;
     }
 

@@ -9,14 +9,22 @@ internal sealed class CoberturaLine(string path, int depth)
     private static readonly string[] PositionIds =
         Enumerable.Range(0, 64).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
 
-    public string Path { get; } = path;
-    public int Depth { get; } = depth;
+    public string Path { get; private set; } = path;
+    public int Depth { get; private set; } = depth;
     public string Number { get; set; } = "";
     public string Branch { get; set; } = "";
     public string ConditionCoverage { get; set; } = "";
     public string? Hits { get; set; }
     public string? MissingText { get; set; }
     public List<string>? Conditions { get; set; }
+
+    /// <summary>Readies this object for the next <c>&lt;line&gt;</c> (the fast reader keeps one, as it reads one line at a time).</summary>
+    public void Reset(string path, int depth)
+    {
+        (Path, Depth) = (path, depth);
+        (Number, Branch, ConditionCoverage, Hits, MissingText) = ("", "", "", null, null);
+        Conditions?.Clear();
+    }
 
     /// <summary>Adds the line to the report, unless its number is Codecov's "undefined" or not positive.</summary>
     public void AddTo(ReportBuilder builder, string format)
@@ -55,12 +63,18 @@ internal sealed class CoberturaLine(string path, int depth)
     private static CoverageValue ParseFraction(string conditionCoverage, string format)
     {
         var space = conditionCoverage.IndexOf(' ');
-        var inner = space < 0 ? "" : conditionCoverage[(space + 1)..];
-        inner = inner.Length >= 2 ? inner[1..^1] : "";
+        var inner = space < 0 ? [] : conditionCoverage.AsSpan(space + 1);
+        inner = inner.Length >= 2 ? inner[1..^1] : [];
         var slash = inner.IndexOf('/');
         if (slash < 0) throw ReportRejectedException.Malformed(format, $"condition-coverage '{conditionCoverage}' has no fraction.");
-        return XmlReports.Branches(XmlReports.Int(inner[..slash], format), XmlReports.Int(inner[(slash + 1)..], format), format);
+        return XmlReports.Branches(Int(inner[..slash], format), Int(inner[(slash + 1)..], format), format);
     }
+
+    /// <summary><see cref="XmlReports.Int"/> over a slice: a string is made only for the error.</summary>
+    private static long Int(ReadOnlySpan<char> text, string format) =>
+        long.TryParse(text.Trim(), System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var value)
+            ? value
+            : XmlReports.Int(text.ToString(), format);
 
     private MissingBranches MissingBranchesFor(CoverageValue coverage, ParserSettings settings)
     {
@@ -87,7 +101,8 @@ internal sealed class CoberturaLine(string path, int depth)
                 Pad(ref conditions, coverage.Total);
             }
         }
-        return conditions is { Count: > 0 } ? new MissingBranches(conditions) : MissingBranches.Unknown;
+        // A copy: the list belongs to this line object, which may be reused for the next line.
+        return conditions is { Count: > 0 } ? new MissingBranches(conditions.ToArray()) : MissingBranches.Unknown;
     }
 
     private static void Pad(ref List<string>? conditions, int upTo)

@@ -10,8 +10,9 @@ namespace Codecov.Grains.Formats;
 /// </summary>
 internal sealed class LcovLines
 {
-    // Line numbers below this find their entry through an array; the rest (rare, or hostile) through a dictionary.
-    private const int DenseLimit = 1 << 16;
+    // Line numbers below this find their entry through an array; the rest (rare, or hostile) through a
+    // dictionary. The array stays under the large-object threshold (85,000 bytes): one is made per upload.
+    private const int DenseLimit = 1 << 14;
 
     private readonly int[] dense = new int[DenseLimit];
     private readonly Dictionary<int, int> sparse = [];

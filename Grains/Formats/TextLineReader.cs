@@ -13,8 +13,13 @@ internal sealed class TextLineReader(Stream content) : IDisposable
 {
     private static readonly Encoding Utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
 
-    private readonly StreamReader reader = new(content, Utf8, detectEncodingFromByteOrderMarks: true, bufferSize: 64 * 1024, leaveOpen: true);
-    private char[] buffer = new char[64 * 1024];
+    // Buffers under the large-object threshold (85,000 bytes; the reader's own char buffer is one
+    // char per buffered byte): an upload then leaves no large-object garbage, whose budget would
+    // otherwise trigger full collections after a few uploads.
+    private const int BufferChars = 32 * 1024;
+
+    private readonly StreamReader reader = new(content, Utf8, detectEncodingFromByteOrderMarks: true, bufferSize: BufferChars, leaveOpen: true);
+    private char[] buffer = new char[BufferChars];
     private int start, end;
     private bool eof;
 

@@ -28,7 +28,8 @@ internal enum XmlScan
 /// </summary>
 internal sealed partial class Utf8XmlScanner(Stream stream)
 {
-    private const int InitialBuffer = 128 * 1024;
+    // Under the large-object threshold (85,000 bytes), so an upload leaves no large-object garbage.
+    private const int InitialBuffer = 64 * 1024;
     private const int MaxBuffer = 16 * 1024 * 1024;
 
     // Control characters other than tab/LF/CR and every non-ASCII byte: text that would need decoding or checking.

@@ -58,6 +58,8 @@ public sealed class CoberturaFastPathTests
     {
         // Shapes the fast path reads itself.
         PlainWithDoctype,
+        // Consecutive branch lines, with and without conditions: nothing of one line carries over to the next.
+        "<coverage><packages><package><classes><class filename='src/a.py'><lines><line number='3' hits='0' branch='true' condition-coverage='0% (0/2)'><conditions><condition number='0' type='jump' coverage='0%'/><condition number='1' type='jump' coverage='0%'/></conditions></line><line number='4' hits='1' branch='true' condition-coverage='50% (1/2)'/><line number='5' hits='1' branch='true' condition-coverage='50% (1/4)' missing-branches='7'/><line number='6' hits='1' branch='true' condition-coverage='25% (1/4)'><conditions><condition number='2' type='jump' coverage='50%'/></conditions></line></lines></class></classes></package></packages></coverage>",
         "\uFEFF<?xml version='1.0' encoding='UTF-8' standalone='yes'?><coverage >" + Classes + "</coverage >",
         "<coverage><packages><package><classes><class filename = 'src/a.py'><lines><line number=\"3\" hits=\"2.0\" branch=\"TRUE\" condition-coverage=\"50% (1/2)\"/><line number=\" 4\" hits=\"1\"/><line number=\"0\" hits=\"1\"/><line number=\"undefined\" hits=\"1\"/></lines></class></classes></package></packages></coverage>",
         "<coverage><sources><source>/ci</source><source>relative</source><source/></sources><packages><package><classes><class filename='a.py'><lines><line number='3' hits='1'/></lines></class></classes></package></packages></coverage>",
