@@ -112,23 +112,10 @@ public sealed class ClusterDeployment : IAsyncDisposable
     /// Starts one of this deployment's processes; when a port picked as free was taken meanwhile (test
     /// projects run in parallel), picks new ports and tries again.
     /// </summary>
-    public async Task StartAsync(ServiceProcess process)
+    public Task StartAsync(ServiceProcess process) => process.StartOnFreePortsAsync(p =>
     {
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                await process.StartAsync();
-                return;
-            }
-            catch (InvalidOperationException e) when (attempt < 4 && e.Message.Contains("Address already in use", StringComparison.Ordinal))
-            {
-                await process.StopAsync();
-                process.HttpPort = FreePort.Next();
-                if (process.Environment.ContainsKey("Orleans__SiloPort")) SetOrleansPorts(process);
-            }
-        }
-    }
+        if (p.Environment.ContainsKey("Orleans__SiloPort")) SetOrleansPorts(p);
+    });
 
     /// <summary>Every process's output (its last lines), for a failure message.</summary>
     public string Logs(int tailLines = 80) => string.Join("\n", All.Select(p =>

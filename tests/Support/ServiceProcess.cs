@@ -56,6 +56,28 @@ public sealed class ServiceProcess(string name, string assembly, string workingD
         await WaitUntilReadyAsync();
     }
 
+    /// <summary>
+    /// Starts the process; when a port picked as free was taken meanwhile (test projects run in
+    /// parallel), stops it, lets <paramref name="repickPorts"/> choose new ones and tries again.
+    /// </summary>
+    public async Task StartOnFreePortsAsync(Action<ServiceProcess> repickPorts)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await StartAsync();
+                return;
+            }
+            catch (InvalidOperationException e) when (attempt < 4 && e.Message.Contains("Address already in use", StringComparison.Ordinal))
+            {
+                await StopAsync();
+                HttpPort = FreePort.Next();
+                repickPorts(this);
+            }
+        }
+    }
+
     /// <summary>SIGTERM, then waits for the graceful exit (SIGKILL past <paramref name="grace"/>).</summary>
     public async Task StopAsync(TimeSpan? grace = null)
     {

@@ -39,24 +39,11 @@ public sealed class GatewayProcess : IAsyncDisposable
     /// Starts the process; when a port picked as free was taken meanwhile (test projects run in
     /// parallel), picks new ports and tries again.
     /// </summary>
-    public async Task StartAsync()
+    public Task StartAsync() => process.StartOnFreePortsAsync(p =>
     {
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                await process.StartAsync();
-                return;
-            }
-            catch (InvalidOperationException e) when (attempt < 4 && e.Message.Contains("Address already in use", StringComparison.Ordinal))
-            {
-                await process.StopAsync();
-                process.HttpPort = FreePort.Next();
-                process.Environment["Embedded__SiloPort"] = FreePort.Next().ToString();
-                process.Environment["Embedded__GatewayPort"] = FreePort.Next().ToString();
-            }
-        }
-    }
+        p.Environment["Embedded__SiloPort"] = FreePort.Next().ToString();
+        p.Environment["Embedded__GatewayPort"] = FreePort.Next().ToString();
+    });
 
     /// <summary>Stops the process as an operator would (SIGTERM), waiting for a graceful exit.</summary>
     public Task StopAsync() => process.StopAsync();
