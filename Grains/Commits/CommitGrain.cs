@@ -108,8 +108,8 @@ public sealed class CommitGrain(
             ?? throw new InvalidOperationException($"Session archive {session.ArchiveKey} is missing.");
         merged.MergeFrom(sessionReport);
         var previousVersion = state.State.ReportVersion;
+        await archives.SaveAsync(ObjectKeys.CommitReport(Key, previousVersion + 1), merged);
         state.State.ReportVersion = previousVersion + 1;
-        await archives.SaveAsync(ObjectKeys.CommitReport(Key, state.State.ReportVersion), merged);
 
         var now = clock.GetUtcNow();
         ReplaceUpload(upload with
@@ -339,8 +339,19 @@ public sealed class CommitGrain(
 
     private int NextSessionId() => state.State.Uploads.Count == 0 ? 0 : state.State.Uploads.Max(u => u.SessionId) + 1;
 
-    private async Task<CoverageReport> LoadReportAsync() =>
-        report ??= await archives.LoadAsync(ObjectKeys.CommitReport(Key, state.State.ReportVersion)) ?? new CoverageReport();
+    /// <summary>
+    /// The merged report the state points to. A commit with totals whose archive is missing is a fault
+    /// (the store is not answering as it should), never an empty report to merge into.
+    /// </summary>
+    private async Task<CoverageReport> LoadReportAsync()
+    {
+        if (report is not null) return report;
+        var key = ObjectKeys.CommitReport(Key, state.State.ReportVersion);
+        var stored = await archives.LoadAsync(key);
+        if (stored is null && state.State.Info?.Totals is not null)
+            throw new InvalidOperationException($"The merged report archive {key} of {Key} is missing.");
+        return report = stored ?? new CoverageReport();
+    }
 
     /// <summary>
     /// Removes an archive version no state points to any more. The one just replaced is kept: a reader
