@@ -121,8 +121,8 @@ internal sealed class CoberturaFastRun(string format, ReportBuilder builder, Utf
         // exactly this for it: a hit count, a plain line, unknown missing branches.
         if (scanner.IsEmptyElement && (missingAt < 0 || scanner.AttributeValue(missingAt).IsEmpty)
             && (branchAt < 0 || !IsTrue(scanner.AttributeValue(branchAt)))
-            && PlainNumber(scanner.AttributeValue(numberAt)) is { } lineNumber
-            && hitsAt >= 0 && PlainNumber(scanner.AttributeValue(hitsAt)) is { } count)
+            && ReportText.PlainDigits(scanner.AttributeValue(numberAt)) is { } lineNumber
+            && hitsAt >= 0 && ReportText.PlainDigits(scanner.AttributeValue(hitsAt)) is { } count)
         {
             if (lineNumber > 0) builder.AddLine(path, lineNumber, CoverageValue.FromHits(count), LineKind.Line, MissingBranches.Unknown);
             return true;
@@ -163,20 +163,6 @@ internal sealed class CoberturaFastRun(string format, ReportBuilder builder, Utf
     private bool NeedsDecoding(int attribute) => attribute >= 0 && scanner.AttributeValue(attribute).Contains((byte)'&');
 
     private static bool IsTrue(ReadOnlySpan<byte> value) => System.Text.Ascii.EqualsIgnoreCase(value, "true"u8);
-
-    /// <summary>ASCII digits only, short enough not to overflow: read here; anything else goes through the shared rules.</summary>
-    private static long? PlainNumber(ReadOnlySpan<byte> text)
-    {
-        if (text.IsEmpty || text.Length > 18) return null;
-        long value = 0;
-        foreach (var c in text)
-        {
-            var digit = (uint)(c - '0');
-            if (digit > 9) return null;
-            value = value * 10 + digit;
-        }
-        return value;
-    }
 
     // The scanner lets only ASCII through, so this is the exact text XmlReader would give.
     private static string Ascii(ReadOnlySpan<byte> bytes) => Encoding.ASCII.GetString(bytes);

@@ -109,8 +109,8 @@ public sealed class LcovFormat : ICoverageFormat
             if (next >= 0) hitText = hitText[..next];
             if (lineText.IsEmpty || lineText is "undefined" || hitText.IsEmpty || hitText is "undefined") return;
             if (lineText[0] is '0' or 'n' || hitText[0] is '=' or 's') return;
-            if ((PlainDigits(lineText) ?? ReportText.ParseInt(lineText)) is not { } number
-                || (PlainDigits(hitText) ?? ParseHits(hitText)) is not { } hits) return;
+            if ((ReportText.PlainDigits(lineText) ?? ReportText.ParseInt(lineText)) is not { } number
+                || (ReportText.PlainDigits(hitText) ?? ParseHits(hitText)) is not { } hits) return;
             if (number < 1 || number > ReportBuilder.MaxLineNumber) return;
             // Negative counts are clamped to 0, as lcov.py does.
             scratch.AddHits((int)number, Math.Max(hits, 0));
@@ -155,20 +155,6 @@ public sealed class LcovFormat : ICoverageFormat
             field = rest[..comma];
             rest = rest[(comma + 1)..];
             return true;
-        }
-
-        /// <summary>Up to 18 ASCII digits and nothing else, read directly; null for anything else, which the general rules read.</summary>
-        private static long? PlainDigits(ReadOnlySpan<char> text)
-        {
-            if (text.IsEmpty || text.Length > 18) return null;
-            long value = 0;
-            foreach (var c in text)
-            {
-                var digit = (uint)(c - '0');
-                if (digit > 9) return null;
-                value = value * 10 + digit;
-            }
-            return value;
         }
 
         /// <summary>lcov.py's <c>parse_int</c>: plain digits, else a decimal (huge counts may use exponents).</summary>

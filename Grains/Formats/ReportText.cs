@@ -17,6 +17,14 @@ internal static class ReportText
     /// <summary>Python's <c>int(text)</c>: surrounding white space and a sign are allowed; null when it would raise.</summary>
     public static long? ParseInt(string text) => ParseInt(text.AsSpan());
 
+    /// <summary>ASCII digits and nothing else (no sign, space or point); null for anything else, which <see cref="ParseInt(ReadOnlySpan{char})"/> reads.</summary>
+    public static long? PlainDigits(ReadOnlySpan<char> text) =>
+        long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : null;
+
+    /// <inheritdoc cref="PlainDigits(ReadOnlySpan{char})"/>
+    public static long? PlainDigits(ReadOnlySpan<byte> utf8) =>
+        long.TryParse(utf8, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : null;
+
     /// <inheritdoc cref="ParseInt(string)"/>
     public static long? ParseInt(ReadOnlySpan<char> text)
     {
