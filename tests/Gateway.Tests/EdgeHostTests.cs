@@ -4,12 +4,7 @@ using System.Text;
 using Codecov.Gateway.Api;
 using Codecov.Gateway.Uploads;
 using Codecov.Grains.Storage;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Codecov.Gateway.Tests;
@@ -22,42 +17,30 @@ public sealed class EdgeHostTests : IAsyncLifetime
 {
     private const string Sha = "0123456789abcdef0123456789abcdef01234567";
 
-    private WebApplication app = null!;
-    private HttpClient client = null!;
+    private LoopbackGateway gateway = null!;
 
-    public async Task InitializeAsync()
-    {
-        var builder = WebApplication.CreateBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+    public async Task InitializeAsync() => gateway = await LoopbackGateway.StartAsync(
+        services =>
         {
-            ["Codecov:UploadSigningKey"] = "edge-test-signing-key-edge-test-signing-key",
+            services.AddSingleton(DispatchProxy.Create<IGrainFactory, UnreachableProxy>());
+            services.AddSingleton(DispatchProxy.Create<IObjectStore, UnreachableProxy>());
+        },
+        app =>
+        {
+            app.MapUploadEndpoints();
+            app.MapApiEndpoints();
         });
-        builder.AddGatewayServices();
-        builder.Services.AddSingleton(DispatchProxy.Create<IGrainFactory, UnreachableProxy>());
-        builder.Services.AddSingleton(DispatchProxy.Create<IObjectStore, UnreachableProxy>());
-        app = builder.Build();
-        app.MapUploadEndpoints();
-        app.MapApiEndpoints();
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        client = new HttpClient { BaseAddress = new Uri(address) };
-    }
 
-    public async Task DisposeAsync()
-    {
-        client.Dispose();
-        await app.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await gateway.DisposeAsync();
 
     [Fact]
     public void Every_endpoint_builds_its_request_delegate() =>
-        Assert.True(((IEndpointRouteBuilder)app).DataSources.SelectMany(s => s.Endpoints).Count() >= 15);
+        Assert.True(((IEndpointRouteBuilder)gateway.App).DataSources.SelectMany(s => s.Endpoints).Count() >= 15);
 
     [Fact]
     public async Task Legacy_v4_without_commit_is_invalid_plain_text()
     {
-        var response = await client.PostAsync("/upload/v4?token=abc&branch=main", null);
+        var response = await gateway.Client.PostAsync("/upload/v4?token=abc&branch=main", null);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("Invalid request parameters", await response.Content.ReadAsStringAsync());
     }
@@ -65,7 +48,7 @@ public sealed class EdgeHostTests : IAsyncLifetime
     [Fact]
     public async Task Legacy_v2_without_a_token_cannot_determine_the_repository()
     {
-        var response = await client.PostAsync($"/upload/v2/?commit={Sha}&slug=acme/widgets&service=github-actions", new StringContent("x"));
+        var response = await gateway.Client.PostAsync($"/upload/v2/?commit={Sha}&slug=acme/widgets&service=github-actions", new StringContent("x"));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("Could not determine repo and owner", await response.Content.ReadAsStringAsync());
     }
@@ -73,7 +56,7 @@ public sealed class EdgeHostTests : IAsyncLifetime
     [Fact]
     public async Task Cli_route_without_a_token_is_not_a_valid_tokenless_upload()
     {
-        var response = await client.PostAsync("/upload/github/acme::::widgets/upload-coverage", Json($"{{\"commitid\":\"{Sha}\"}}"));
+        var response = await gateway.Client.PostAsync("/upload/github/acme::::widgets/upload-coverage", Json($"{{\"commitid\":\"{Sha}\"}}"));
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Equal("{\"detail\":\"Not valid tokenless upload\"}", await response.Content.ReadAsStringAsync());
     }
@@ -83,14 +66,14 @@ public sealed class EdgeHostTests : IAsyncLifetime
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/upload/github/acme::::widgets/commits") { Content = Json("{}") };
         request.Headers.TryAddWithoutValidation("Authorization", "Bearer abc");
-        var response = await client.SendAsync(request);
+        var response = await gateway.Client.SendAsync(request);
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
 
     [Fact]
     public async Task Upload_complete_without_a_token_asks_to_check_the_token()
     {
-        var response = await client.PostAsync($"/upload/github/acme::::widgets/commits/{Sha}/upload-complete", Json("{}"));
+        var response = await gateway.Client.PostAsync($"/upload/github/acme::::widgets/commits/{Sha}/upload-complete", Json("{}"));
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Contains("Failed token authentication", await response.Content.ReadAsStringAsync());
     }
@@ -100,7 +83,7 @@ public sealed class EdgeHostTests : IAsyncLifetime
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/upload/gitea/acme::::widgets/commits") { Content = Json("{}") };
         request.Headers.TryAddWithoutValidation("Authorization", "token abc");
-        var response = await client.SendAsync(request);
+        var response = await gateway.Client.SendAsync(request);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("[\"Service not found: gitea\"]", await response.Content.ReadAsStringAsync());
     }
@@ -108,14 +91,14 @@ public sealed class EdgeHostTests : IAsyncLifetime
     [Fact]
     public async Task Put_with_a_forged_signature_is_forbidden()
     {
-        var response = await client.PutAsync($"/upload/put/github/acme/widgets/{Sha}/u1?expires=9999999999&signature={new string('0', 64)}", new StringContent("x"));
+        var response = await gateway.Client.PutAsync($"/upload/put/github/acme/widgets/{Sha}/u1?expires=9999999999&signature={new string('0', 64)}", new StringContent("x"));
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
     }
 
     [Fact]
     public async Task Api_for_an_unknown_service_is_not_found_problem_details()
     {
-        var response = await client.GetAsync("/api/v2/gitea/acme/repos/widgets/totals/?sha=" + Sha);
+        var response = await gateway.Client.GetAsync("/api/v2/gitea/acme/repos/widgets/totals/?sha=" + Sha);
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
     }

@@ -2,11 +2,6 @@ using System.Net;
 using System.Text.Json;
 using Codecov.Gateway.Hosting;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Orleans.Runtime;
 
 namespace Codecov.Gateway.Tests.Hosting;
@@ -14,35 +9,19 @@ namespace Codecov.Gateway.Tests.Hosting;
 /// <summary>How the gateway answers and retries faults of the cluster and storage, on a real Kestrel on loopback.</summary>
 public sealed class TransientFaultTests : IAsyncLifetime
 {
-    private WebApplication app = null!;
-    private HttpClient client = null!;
+    private LoopbackGateway gateway = null!;
 
-    public async Task InitializeAsync()
+    public async Task InitializeAsync() => gateway = await LoopbackGateway.StartAsync(_ => { }, app =>
     {
-        var builder = WebApplication.CreateBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Codecov:UploadSigningKey"] = "fault-test-signing-key-fault-test-signing-key",
-        });
-        builder.AddGatewayServices();
-        app = builder.Build();
         app.UseExceptionHandler();
         app.MapGet("/dead-silo", string () => throw new SiloUnavailableException("The target silo became unavailable."));
         app.MapGet("/store-timeout", string () => throw new TimeoutException("The S3 endpoint did not answer."));
         app.MapGet("/database-restarting", string () => throw new Npgsql.NpgsqlException("Connection refused"));
         app.MapGet("/storage-provider", string () => throw new OrleansException("Error from storage provider RedisGrainStorage.upload during ReadStateAsync"));
         app.MapGet("/bug", string () => throw new InvalidOperationException("A defect."));
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        client = new HttpClient { BaseAddress = new Uri(address) };
-    }
+    });
 
-    public async Task DisposeAsync()
-    {
-        client.Dispose();
-        await app.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await gateway.DisposeAsync();
 
     [Theory]
     [InlineData("/dead-silo")]
@@ -51,7 +30,7 @@ public sealed class TransientFaultTests : IAsyncLifetime
     [InlineData("/storage-provider")]
     public async Task A_transient_fault_is_answered_503_with_retry_after_in_problem_details(string path)
     {
-        using var response = await client.GetAsync(path);
+        using var response = await gateway.Client.GetAsync(path);
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         Assert.NotNull(response.Headers.RetryAfter);
@@ -64,7 +43,7 @@ public sealed class TransientFaultTests : IAsyncLifetime
     [Fact]
     public async Task Any_other_fault_is_a_500_problem_without_retry_after()
     {
-        using var response = await client.GetAsync("/bug");
+        using var response = await gateway.Client.GetAsync("/bug");
 
         Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
         Assert.Null(response.Headers.RetryAfter);
