@@ -66,8 +66,7 @@ public static class ApiEndpoints
     {
         var (repository, problem) = await access.OpenAsync(request, service, owner, repo);
         if (problem is not null) return problem;
-        var grain = grains.GetGrain<ICommitGrain>(repository!.Key.Commit(sha.ToLowerInvariant()).ToString());
-        if (await grain.GetAsync() is null) return CommitNotFound(sha);
+        if (await KnownCommitAsync(grains, repository!, sha) is not { } grain) return CommitNotFound(sha);
         var events = (await grain.GetTimelineAsync()).Select(ApiMapping.TimelineEvent).ToArray();
         return Json(new ApiTimeline(sha.ToLowerInvariant(), events));
     }
@@ -78,8 +77,7 @@ public static class ApiEndpoints
     {
         var (repository, problem) = await access.OpenAsync(request, service, owner, repo);
         if (problem is not null) return problem;
-        var grain = grains.GetGrain<ICommitGrain>(repository!.Key.Commit(sha.ToLowerInvariant()).ToString());
-        if (await grain.GetAsync() is null) return CommitNotFound(sha);
+        if (await KnownCommitAsync(grains, repository!, sha) is not { } grain) return CommitNotFound(sha);
         var uploads = (await grain.GetUploadsAsync()).Select(ApiMapping.Upload).ToArray();
         return Json(new ApiPage<ApiUpload>(uploads.Length, null, null, uploads, 1));
     }
@@ -93,7 +91,17 @@ public static class ApiEndpoints
     }
 
     private static Task<CommitReport?> ReportAsync(IGrainFactory grains, RepositoryInfo repository, string sha) =>
-        grains.GetGrain<ICommitGrain>(repository.Key.Commit(sha.ToLowerInvariant()).ToString()).GetReportAsync();
+        CommitGrain(grains, repository, sha).GetReportAsync();
+
+    /// <summary>The commit's grain when an uploader ever announced the commit; null for an unknown sha.</summary>
+    private static async Task<ICommitGrain?> KnownCommitAsync(IGrainFactory grains, RepositoryInfo repository, string sha)
+    {
+        var grain = CommitGrain(grains, repository, sha);
+        return await grain.GetAsync() is null ? null : grain;
+    }
+
+    private static ICommitGrain CommitGrain(IGrainFactory grains, RepositoryInfo repository, string sha) =>
+        grains.GetGrain<ICommitGrain>(repository.Key.Commit(sha.ToLowerInvariant()).ToString());
 
     // Codecov's wording for an unknown sha (api public v2 totals).
     private static ProblemHttpResult CommitNotFound(string sha) =>
