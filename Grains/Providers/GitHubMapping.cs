@@ -5,21 +5,18 @@ namespace Codecov.Grains.Providers;
 /// <summary>Octokit models to provider-neutral records.</summary>
 internal static class GitHubMapping
 {
-    public static GitCommit ToCommit(GitHubCommit commit) => new(
-        commit.Sha,
-        commit.Parents?.Select(p => p.Sha).ToArray() ?? [],
-        commit.Commit?.Message ?? string.Empty,
-        commit.Author?.Login,
-        commit.Commit?.Author?.Name,
-        commit.Commit?.Author?.Date ?? default);
+    public static GitCommit ToCommit(GitHubCommit commit) => ToCommit(commit.Sha, commit.Parents, commit.Commit, commit.Author?.Login);
 
-    public static GitCommit ToCommit(PullRequestCommit commit) => new(
-        commit.Sha,
-        commit.Parents?.Select(p => p.Sha).ToArray() ?? [],
-        commit.Commit?.Message ?? string.Empty,
-        commit.Author?.Login,
-        commit.Commit?.Author?.Name,
-        commit.Commit?.Author?.Date ?? default);
+    public static GitCommit ToCommit(PullRequestCommit commit) => ToCommit(commit.Sha, commit.Parents, commit.Commit, commit.Author?.Login);
+
+    // Octokit's two commit shapes share these parts but no base type.
+    private static GitCommit ToCommit(string sha, IEnumerable<GitReference>? parents, Commit? commit, string? login) => new(
+        sha,
+        parents?.Select(p => p.Sha).ToArray() ?? [],
+        commit?.Message ?? string.Empty,
+        login,
+        commit?.Author?.Name,
+        commit?.Author?.Date ?? default);
 
     public static GitPullRequest ToPullRequest(PullRequest pull, GitRepository repo) =>
         ToPullRequest(pull.Number, pull.State, pull.Merged || pull.MergedAt is not null, pull.Title, pull.Head, pull.Base, repo);
