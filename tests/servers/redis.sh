@@ -4,6 +4,7 @@
 #   redis.sh stop DIR         stops the server started with that DIR
 # Snapshots and the append-only file are off: each test run gets an empty, disposable server.
 set -euo pipefail
+. "$(dirname "${BASH_SOURCE[0]}")/process.sh"
 
 usage() { echo "usage: $0 start DIR PORT | stop DIR" >&2; exit 2; }
 
@@ -26,19 +27,7 @@ start() {
   exit 1
 }
 
-stop() {
-  local pidfile="$1/redis.pid"
-  [ -f "$pidfile" ] || return 0
-  local pid
-  pid="$(cat "$pidfile")"
-  kill "$pid" 2>/dev/null || true
-  for _ in $(seq 1 50); do
-    kill -0 "$pid" 2>/dev/null || { rm -f "$pidfile"; return 0; }
-    sleep 0.1
-  done
-  kill -9 "$pid" 2>/dev/null || true
-  rm -f "$pidfile"
-}
+stop() { stop_pidfile "$1/redis.pid"; }
 
 case "${1:-}" in
   start) [ $# -eq 3 ] || usage; start "$2" "$3" ;;

@@ -4,6 +4,7 @@
 #   s3rver.sh stop DIR         stops the server started with that DIR
 # Credentials are s3rver's fixed pair S3RVER / S3RVER.
 set -euo pipefail
+. "$(dirname "${BASH_SOURCE[0]}")/process.sh"
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 tools="$root/.test-env/npm"
@@ -31,19 +32,7 @@ start() {
   exit 1
 }
 
-stop() {
-  local pidfile="$1/s3rver.pid"
-  [ -f "$pidfile" ] || return 0
-  local pid
-  pid="$(cat "$pidfile")"
-  kill "$pid" 2>/dev/null || true
-  for _ in $(seq 1 50); do
-    kill -0 "$pid" 2>/dev/null || { rm -f "$pidfile"; return 0; }
-    sleep 0.1
-  done
-  kill -9 "$pid" 2>/dev/null || true
-  rm -f "$pidfile"
-}
+stop() { stop_pidfile "$1/s3rver.pid"; }
 
 case "${1:-}" in
   start) [ $# -eq 3 ] || usage; start "$2" "$3" ;;
