@@ -51,6 +51,7 @@ public static class ClusterSiloExtensions
             silo.Services.AddOptions<ClusterMembershipOptions>().BindConfiguration("Membership");
             silo.Services.AddOptions<ReminderOptions>().BindConfiguration("Reminders");
             silo.AddRedisGrainState();
+            silo.UseKubernetesHostingWhenEnabled(builder.Configuration);
             silo.AddStartupTask<UnfinishedUploadSweep>();
         });
         // A dead silo's unfinished uploads resume through a reminder (DESIGN "reminder: durable wake-up").
