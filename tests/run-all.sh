@@ -24,6 +24,9 @@ if [ ! -f "$tools/node_modules/codecov/package.json" ]; then
   npm install --no-audit --no-fund --silent --prefix "$tools" codecov@3.8.3
 fi
 
+# Helm and the Kubernetes schemas the chart tests render and validate with (no cluster needed).
+bash tests/tools/chart-tools.sh >/dev/null
+
 # The real servers the cluster and storage tests use, once for the whole run, on free loopback ports.
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 servers="$(mktemp -d)"
