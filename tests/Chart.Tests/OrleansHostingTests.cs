@@ -105,7 +105,7 @@ public sealed class OrleansHostingTests
     {
         var chart = Renders.Of(valueSet);
         var deployment = chart.Deployment("silo");
-        var service = Assert.Single(chart.All<V1Service>(), s => Labels.Same(s.Spec.Selector, deployment.Spec.Selector.MatchLabels));
+        var service = chart.ServiceOf(deployment);
 
         Assert.Equal("None", service.Spec.ClusterIP);
         var containerPorts = deployment.Spec.Template.Spec.Containers[0].Ports.ToDictionary(p => p.Name, p => p.ContainerPort);
@@ -122,7 +122,7 @@ public sealed class OrleansHostingTests
     {
         var chart = Renders.Of(valueSet);
         var deployment = chart.Deployment("gateway");
-        var service = Assert.Single(chart.All<V1Service>(), s => Labels.Same(s.Spec.Selector, deployment.Spec.Selector.MatchLabels));
+        var service = chart.ServiceOf(deployment);
 
         var port = Assert.Single(service.Spec.Ports);
         Assert.Equal("http", port.TargetPort.Value);

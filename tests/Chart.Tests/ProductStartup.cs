@@ -1,9 +1,7 @@
+using System.Diagnostics;
 using System.Reflection;
-using Codecov.Gateway;
-using Codecov.Gateway.Hosting;
 using Codecov.Silo.Hosting;
 using k8s.Models;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -14,8 +12,8 @@ namespace Codecov.Chart.Tests;
 /// <summary>
 /// A rendered pod's settings as the product reads them at start: the ConfigMap through <c>envFrom</c>,
 /// then <c>env</c> with <c>$(VAR)</c> references expanded, Secrets and the downward API standing in with
-/// plausible values. The product's own composition runs on them (nothing starts) and every options
-/// class of the product is created, which runs its start-up validation.
+/// plausible values. The product's own Program composes its host on them (nothing starts) and every
+/// options class of the product is created, which runs its start-up validation.
 /// </summary>
 public static class ProductStartup
 {
@@ -31,22 +29,44 @@ public static class ProductStartup
         return environment.ToDictionary(e => e.Key.Replace("__", ":", StringComparison.Ordinal), e => (string?)e.Value, StringComparer.OrdinalIgnoreCase);
     }
 
-    /// <summary>Validation failures of every product options class the gateway registers; empty when it would start.</summary>
-    public static IReadOnlyList<string> GatewayFailures(IReadOnlyDictionary<string, string?> settings)
-    {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = Environments.Production });
-        builder.Configuration.AddInMemoryCollection(settings);
-        builder.AddHostingMode();
-        builder.AddGatewayServices();
-        return Failures(builder.Services);
-    }
+    /// <summary>Validation failures of every product options class the gateway's Program registers; empty when it would start.</summary>
+    public static IReadOnlyList<string> GatewayFailures(IReadOnlyDictionary<string, string?> settings) =>
+        Failures(Compose(typeof(Codecov.Gateway.GatewayServiceExtensions).Assembly, settings));
 
-    public static IReadOnlyList<string> SiloFailures(IReadOnlyDictionary<string, string?> settings)
+    public static IReadOnlyList<string> SiloFailures(IReadOnlyDictionary<string, string?> settings) =>
+        Failures(Compose(typeof(SiloModeExtensions).Assembly, settings));
+
+    /// <summary>
+    /// Runs the product's own Program with <paramref name="settings"/> on its command line and stops it
+    /// the moment its host is built (as ASP.NET Core's test host does, through the hosting diagnostics
+    /// events), so every registration Program makes is there and nothing starts.
+    /// </summary>
+    private static IServiceCollection Compose(Assembly program, IReadOnlyDictionary<string, string?> settings)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = Environments.Production });
-        builder.Configuration.AddInMemoryCollection(settings);
-        builder.AddSilo();
-        return Failures(builder.Services);
+        lock (ComposeGate)
+        {
+            IServiceCollection? services = null;
+            using var subscription = DiagnosticListener.AllListeners.Subscribe(new Observer<DiagnosticListener>(listener =>
+            {
+                if (listener.Name != "Microsoft.Extensions.Hosting") return;
+                listener.Subscribe(new Observer<KeyValuePair<string, object?>>(e =>
+                {
+                    // The builder shows itself as an IHostBuilder here; what is queued on it is applied before the build.
+                    if (e is { Key: "HostBuilding", Value: IHostBuilder building }) building.ConfigureServices(collection => services = collection);
+                    if (e.Key == "HostBuilt") throw new CompositionStopped();
+                }));
+            }));
+            var arguments = settings.Select(s => $"--{s.Key}={s.Value}").ToArray();
+            try
+            {
+                program.EntryPoint!.Invoke(null, [arguments]);
+                throw new InvalidOperationException($"{program.GetName().Name} returned without building a host.");
+            }
+            catch (TargetInvocationException e) when (e.InnerException is CompositionStopped)
+            {
+            }
+            return services ?? throw new InvalidOperationException($"{program.GetName().Name} built its host without a HostBuilding event.");
+        }
     }
 
     private static IReadOnlyList<string> Failures(IServiceCollection services)
@@ -73,6 +93,23 @@ public static class ProductStartup
             }
         }
         return failures;
+    }
+
+    private static readonly object ComposeGate = new();
+
+    private sealed class CompositionStopped : Exception;
+
+    private sealed class Observer<T>(Action<T> next) : IObserver<T>
+    {
+        public void OnNext(T value) => next(value);
+
+        public void OnCompleted()
+        {
+        }
+
+        public void OnError(Exception error)
+        {
+        }
     }
 
     private static bool IsOptionsSetup(Type definition) =>

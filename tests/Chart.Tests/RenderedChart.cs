@@ -38,6 +38,10 @@ public sealed class RenderedChart
 
     public V1ConfigMap Settings => Assert.Single(All<V1ConfigMap>());
 
+    /// <summary>The one Service whose selector is exactly the Deployment's.</summary>
+    public V1Service ServiceOf(V1Deployment deployment) =>
+        Assert.Single(All<V1Service>(), s => Labels.Same(s.Spec.Selector, deployment.Spec.Selector.MatchLabels));
+
     /// <summary>Every pod template the chart renders: both Deployments and the migration Job.</summary>
     public IEnumerable<(string Owner, V1PodSpec Pod)> PodSpecs =>
         All<V1Deployment>().Select(d => (d.Metadata.Name, d.Spec.Template.Spec))
