@@ -87,7 +87,7 @@ public sealed class CompareQueryGrain(
     }
 
     /// <summary>The provider's base→head diff; without a provider, or when it refuses, the comparison has no diff.</summary>
-    private async Task<IReadOnlyList<DiffFile>> DiffAsync(RepositoryKey repository, string baseSha, string headSha)
+    private async Task<IReadOnlyList<Reports.Comparison.DiffFile>> DiffAsync(RepositoryKey repository, string baseSha, string headSha)
     {
         if (!notifications.Value.Enabled) return [];
         try

@@ -40,7 +40,7 @@ public static class ComparisonView
         var baseFile = comparison.Base.Report?[diff?.BasePath ?? head.Path];
         var lines = diff?.Segments.SelectMany(s => s.Lines).ToList() ?? [];
         return new FileComparison(
-            baseFile?.Path, head.Path, baseFile?.Totals with { Files = 1 }, head.Totals with { Files = 1 },
+            baseFile?.Path, head.Path, baseFile is null ? null : baseFile.Totals with { Files = 1 }, head.Totals with { Files = 1 },
             comparison.Patch.Files.GetValueOrDefault(head.Path),
             diff is not null,
             lines.Count(DiffSegment.IsAdded),

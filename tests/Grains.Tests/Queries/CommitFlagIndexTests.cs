@@ -1,5 +1,5 @@
 using Codecov.Grains.Queries;
-using Codecov.Grains.Tests.Notifications;
+using TestReports = Codecov.Grains.Tests.Notifications.Reports;
 using Codecov.Grains.Uploads;
 
 namespace Codecov.Grains.Tests.Queries;
@@ -13,8 +13,8 @@ public sealed class CommitFlagIndexTests
     [Fact]
     public void Each_flag_gets_the_totals_of_its_own_sessions_only()
     {
-        var report = Reports.BuildSession(0, ("a.c", "hhmm"));
-        Reports.AddTo(report, 1, ("a.c", "mmmh"), ("b.c", "h"));
+        var report = TestReports.BuildSession(0, ("a.c", "hhmm"));
+        TestReports.AddTo(report, 1, ("a.c", "mmmh"), ("b.c", "h"));
 
         var flags = CommitFlagIndex.Of(report, [Upload(0, "unit"), Upload(1, "e2e", carriedFrom: "abc")]);
 
