@@ -68,7 +68,10 @@ public sealed record ApiPull(
 
 public sealed record ApiFileReportWithCommit(string Name, ApiTotals Totals, IReadOnlyList<int[]> LineCoverage, string CommitSha, string CommitFileUrl);
 
-public sealed record ApiTreeNode(string Name, string FullPath, double? Coverage, int Lines, int Hits, int Partials, int Misses, IReadOnlyList<ApiTreeNode>? Children);
+/// <summary><c>TreeSerializer</c>: <c>children</c> only on directories above the requested depth.</summary>
+public sealed record ApiTreeNode(
+    string Name, string FullPath, double? Coverage, int Lines, int Hits, int Partials, int Misses,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<ApiTreeNode>? Children);
 
 public sealed record ApiMeasurement(string Timestamp, double Min, double Max, double Avg);
 

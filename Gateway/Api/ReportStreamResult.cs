@@ -16,7 +16,9 @@ internal sealed class ReportStreamResult(ApiTotals totals, IAsyncEnumerable<File
     {
         var aborted = context.RequestAborted;
         context.Response.ContentType = "application/json";
-        await using var writer = new Utf8JsonWriter(context.Response.Body);
+        // Written into the response pipe and flushed every few kilobytes: never a synchronous write, never the whole body in memory.
+        var pipe = context.Response.BodyWriter;
+        await using var writer = new Utf8JsonWriter(pipe);
         writer.WriteStartObject();
         writer.WritePropertyName("totals");
         JsonSerializer.Serialize(writer, totals, CodecovBodies.Json);
@@ -24,11 +26,14 @@ internal sealed class ReportStreamResult(ApiTotals totals, IAsyncEnumerable<File
         await foreach (var file in files.WithCancellation(aborted))
         {
             JsonSerializer.Serialize(writer, ApiMapping.File(file, lines), CodecovBodies.Json);
-            if (writer.BytesPending > FlushThreshold) await writer.FlushAsync(aborted);
+            if (writer.BytesPending <= FlushThreshold) continue;
+            writer.Flush();
+            await pipe.FlushAsync(aborted);
         }
         writer.WriteEndArray();
         writer.WriteString("commit_file_url", commitFileUrl);
         writer.WriteEndObject();
-        await writer.FlushAsync(aborted);
+        writer.Flush();
+        await pipe.FlushAsync(aborted);
     }
 }

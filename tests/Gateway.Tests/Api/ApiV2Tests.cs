@@ -187,9 +187,11 @@ public sealed class ApiV2Tests(EmbeddedGatewayFixture fixture) : IClassFixture<E
         using var document = JsonDocument.Parse(await fixture.Http.GetStringAsync($"{fixture.BaseUrl}/openapi/v1.json"));
 
         var paths = document.RootElement.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
-        Assert.Contains("/api/v2/{service}/{owner}/repos/", paths);
-        Assert.Contains("/api/v2/{service}/{owner}/repos/{repo}/report/", paths);
-        Assert.Contains("/api/v2/{service}/{owner}/repos/{repo}/coverage/", paths);
+        // The document writes routes without their optional trailing slash.
+        Assert.Contains("/api/v2/{service}/{owner}/repos", paths);
+        Assert.Contains("/api/v2/{service}/{owner}/repos/{repo}/report", paths);
+        Assert.Contains("/api/v2/{service}/{owner}/repos/{repo}/coverage", paths);
+        Assert.Contains("/api/v2/{service}/{owner}/repos/{repo}/compare/impacted_files", paths);
     }
 
     private static void AssertCodecovTotals(JsonElement totals)
