@@ -1,17 +1,23 @@
 using Codecov.Gateway;
 using Codecov.Gateway.Api;
+using Codecov.Gateway.Auth;
 using Codecov.Gateway.Uploads;
 using Codecov.Gateway.Hosting;
 using Codecov.Gateway.Operators;
+using Codecov.Gateway.Web;
 using Codecov.Gateway.Webhooks;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddHostingMode();
 builder.AddGatewayServices();
+builder.AddAccess();
+builder.AddWeb();
 builder.Services.AddReadiness();
 
 var app = builder.Build();
 app.UseExceptionHandler();
+app.UseWebErrorPages();
+app.UseAccess();
 app.MapHealthEndpoints();
 app.MapSiloEndpoints();
 app.MapUploadEndpoints();
@@ -19,4 +25,5 @@ app.MapApiEndpoints();
 app.MapApiDocument();
 app.MapValidateEndpoints();
 app.MapWebhookEndpoints();
+app.MapWeb();
 app.Run();
