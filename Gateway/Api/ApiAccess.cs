@@ -1,9 +1,7 @@
 using Codecov.Gateway.Auth;
-using Codecov.Gateway.Options;
 using Codecov.Gateway.Uploads;
 using Codecov.Grains;
 using Codecov.Grains.Repositories;
-using Microsoft.Extensions.Options;
 
 namespace Codecov.Gateway.Api;
 
@@ -15,50 +13,43 @@ public enum ApiDecision
     Forbidden,
 }
 
-/// <summary>Who is asking: whether a bearer token came with the request, and whether it is the admin token.</summary>
+/// <summary>Who is asking: whether a bearer token came with the request, and whether it authenticated a site administrator.</summary>
 public sealed record ApiCaller(bool PresentedBearer, bool IsAdmin)
 {
-    /// <summary>Private repositories appear in lists for the admin token only.</summary>
+    /// <summary>Private repositories appear in lists for site administrators only.</summary>
     public bool SeesPrivate => IsAdmin;
 
-    public static ValueTask<ApiCaller> BindAsync(HttpContext context) =>
-        ValueTask.FromResult(context.RequestServices.GetRequiredService<ApiAccess>().Caller(context.Request));
+    public static ValueTask<ApiCaller> BindAsync(HttpContext context) => ValueTask.FromResult(Of(context));
+
+    public static ApiCaller Of(HttpContext context) => new(
+        UploadTokenReader.SchemeValue(context.Request.Headers.Authorization, "bearer") is not null,
+        context.User.HasClaim(AccessClaims.SiteAdmin, "true"));
 }
 
 /// <summary>
-/// Who may read a repository through API v2: the admin bearer token reads everything, anyone reads a
-/// public repository; a private one is invisible (404, as Codecov answers) to everyone else. Settings
-/// (the upload token) need the admin token.
+/// API v2's answer for a repository, from the product's one access decision (<see cref="IRepositoryAccess"/>):
+/// what the viewer may not see is 404, as Codecov answers; settings need edit rights (403 otherwise).
 /// </summary>
-public sealed class ApiAccess(IGrainFactory grains, IOptionsMonitor<CodecovOptions> options)
+public sealed class ApiAccess(IRepositoryAccess access)
 {
-    public ApiCaller Caller(HttpRequest request)
+    public async Task<(RepositoryInfo? Repository, ApiDecision Decision)> OpenAsync(HttpContext context, string service, string owner, string repo, bool settings)
     {
-        var bearer = UploadTokenReader.SchemeValue(request.Headers.Authorization, "bearer");
-        return new ApiCaller(bearer is not null, SecretComparison.Matches(bearer, options.CurrentValue.AdminToken));
-    }
-
-    public async Task<(RepositoryInfo? Repository, ApiDecision Decision)> OpenAsync(
-        HttpRequest request, string service, string owner, string repo, bool settings = false)
-    {
-        var caller = Caller(request);
-        var repository = GitServices.IsKnown(service) && (!caller.PresentedBearer || caller.IsAdmin)
-            ? await grains.GetGrain<IRepositoryGrain>(new RepositoryKey(service, owner, repo).ToString()).GetAsync()
-            : null;
-        var decision = Decide(caller, repository, settings);
-        return (decision == ApiDecision.Allowed ? repository : null, decision);
+        var caller = ApiCaller.Of(context);
+        var view = GitServices.IsKnown(service) && !(caller.PresentedBearer && !caller.IsAdmin)
+            ? await access.OpenAsync(context.User, new RepositoryKey(service, owner, repo), context.RequestAborted)
+            : RepositoryView.Hidden;
+        var decision = Decide(caller, view, settings);
+        return (decision == ApiDecision.Allowed ? view.Repository : null, decision);
     }
 
     /// <summary>
     /// A wrong bearer token is refused even on a public repository, so a typo is noticed rather than
     /// silently downgraded to anonymous access.
     /// </summary>
-    public static ApiDecision Decide(ApiCaller caller, RepositoryInfo? repository, bool settings)
+    public static ApiDecision Decide(ApiCaller caller, RepositoryView view, bool settings)
     {
         if (caller.PresentedBearer && !caller.IsAdmin) return ApiDecision.Unauthorized;
-        if (repository is null) return ApiDecision.NotFound;
-        if (caller.IsAdmin) return ApiDecision.Allowed;
-        if (repository.IsPrivate) return ApiDecision.NotFound;
-        return settings ? ApiDecision.Forbidden : ApiDecision.Allowed;
+        if (!view.CanRead) return ApiDecision.NotFound;
+        return settings && !view.CanEdit ? ApiDecision.Forbidden : ApiDecision.Allowed;
     }
 }

@@ -38,7 +38,7 @@ public sealed class ApiRepository
         var route = context.Request.RouteValues;
         var settings = context.GetEndpoint()?.Metadata.GetMetadata<RepositorySettingsMetadata>() is not null;
         var (repository, decision) = await context.RequestServices.GetRequiredService<ApiAccess>().OpenAsync(
-            context.Request, (string)route["service"]!, (string)route["owner"]!, (string)route["repo"]!, settings);
+            context, (string)route["service"]!, (string)route["owner"]!, (string)route["repo"]!, settings);
         return new ApiRepository(repository, decision, context.RequestServices.GetRequiredService<IGrainFactory>());
     }
 }
