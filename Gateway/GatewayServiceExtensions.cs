@@ -30,6 +30,7 @@ public static class GatewayServiceExtensions
         builder.Services.AddSingleton<CliUploadGate>();
         builder.Services.AddSingleton<LegacyUploadFlow>();
         builder.Services.AddSingleton<ApiAccess>();
+        builder.Services.AddApiDocument();
         return builder;
     }
 

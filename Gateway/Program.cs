@@ -22,6 +22,7 @@ app.MapHealthEndpoints();
 app.MapSiloEndpoints();
 app.MapUploadEndpoints();
 app.MapApiEndpoints();
+app.MapApiDocument();
 app.MapValidateEndpoints();
 app.MapWebhookEndpoints();
 app.MapWeb();

@@ -1,10 +1,7 @@
 using Codecov.Gateway.Auth;
-using Codecov.Gateway.Options;
 using Codecov.Gateway.Uploads;
 using Codecov.Grains;
 using Codecov.Grains.Repositories;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Options;
 
 namespace Codecov.Gateway.Api;
 
@@ -13,53 +10,46 @@ public enum ApiDecision
     Allowed,
     NotFound,
     Unauthorized,
+    Forbidden,
+}
+
+/// <summary>Who is asking: whether a bearer token came with the request, and whether it authenticated a site administrator.</summary>
+public sealed record ApiCaller(bool PresentedBearer, bool IsAdmin)
+{
+    /// <summary>Private repositories appear in lists for site administrators only.</summary>
+    public bool SeesPrivate => IsAdmin;
+
+    public static ValueTask<ApiCaller> BindAsync(HttpContext context) => ValueTask.FromResult(Of(context));
+
+    public static ApiCaller Of(HttpContext context) => new(
+        UploadTokenReader.SchemeValue(context.Request.Headers.Authorization, "bearer") is not null,
+        context.User.HasClaim(AccessClaims.SiteAdmin, "true"));
 }
 
 /// <summary>
-/// Who may read a repository through API v2: the admin bearer token reads everything, anyone reads a
-/// public repository, nobody else reads a private one. Settings (the upload token) need the admin token.
+/// API v2's answer for a repository, from the product's one access decision (<see cref="IRepositoryAccess"/>):
+/// what the viewer may not see is 404, as Codecov answers; settings need edit rights (403 otherwise).
 /// </summary>
-public sealed class ApiAccess(IGrainFactory grains, IOptionsMonitor<CodecovOptions> options)
+public sealed class ApiAccess(IRepositoryAccess access)
 {
-    public async Task<(RepositoryInfo? Repository, ProblemHttpResult? Problem)> OpenAsync(
-        HttpRequest request, string service, string owner, string repo, bool settings = false)
+    public async Task<(RepositoryInfo? Repository, ApiDecision Decision)> OpenAsync(HttpContext context, string service, string owner, string repo, bool settings)
     {
-        var bearer = UploadTokenReader.SchemeValue(request.Headers.Authorization, "bearer");
-        var isAdmin = SecretComparison.Matches(bearer, options.CurrentValue.AdminToken);
-        var repository = GitServices.IsKnown(service)
-            ? await grains.GetGrain<IRepositoryGrain>(new RepositoryKey(service, owner, repo).ToString()).GetAsync()
-            : null;
-        return Decide(bearer is not null, isAdmin, repository, settings) switch
-        {
-            ApiDecision.Allowed => (repository, null),
-            ApiDecision.NotFound => (null, ApiProblems.NotFound($"Repository {service}/{owner}/{repo} not found.")),
-            _ => (null, ApiProblems.Unauthorized()),
-        };
+        var caller = ApiCaller.Of(context);
+        var view = GitServices.IsKnown(service) && !(caller.PresentedBearer && !caller.IsAdmin)
+            ? await access.OpenAsync(context.User, new RepositoryKey(service, owner, repo), context.RequestAborted)
+            : RepositoryView.Hidden;
+        var decision = Decide(caller, view, settings);
+        return (decision == ApiDecision.Allowed ? view.Repository : null, decision);
     }
 
     /// <summary>
     /// A wrong bearer token is refused even on a public repository, so a typo is noticed rather than
     /// silently downgraded to anonymous access.
     /// </summary>
-    public static ApiDecision Decide(bool presentedBearer, bool isAdmin, RepositoryInfo? repository, bool settings)
+    public static ApiDecision Decide(ApiCaller caller, RepositoryView view, bool settings)
     {
-        if (presentedBearer && !isAdmin) return ApiDecision.Unauthorized;
-        if (repository is null) return ApiDecision.NotFound;
-        if (isAdmin) return ApiDecision.Allowed;
-        return settings || repository.IsPrivate ? ApiDecision.Unauthorized : ApiDecision.Allowed;
+        if (caller.PresentedBearer && !caller.IsAdmin) return ApiDecision.Unauthorized;
+        if (!view.CanRead) return ApiDecision.NotFound;
+        return settings && !view.CanEdit ? ApiDecision.Forbidden : ApiDecision.Allowed;
     }
-}
-
-/// <summary>ProblemDetails for our own API (STYLE "HTTP").</summary>
-public static class ApiProblems
-{
-    public static ProblemHttpResult NotFound(string detail) =>
-        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: detail);
-
-    public static ProblemHttpResult Unauthorized() =>
-        TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized",
-            detail: "Send Authorization: Bearer <admin token> to read this repository.");
-
-    public static ProblemHttpResult BadRequest(string detail) =>
-        TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Bad request", detail: detail);
 }

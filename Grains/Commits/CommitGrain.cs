@@ -1,4 +1,5 @@
 using Codecov.Grains.Notifications;
+using Codecov.Grains.Queries;
 using Codecov.Grains.Reports;
 using Codecov.Grains.Storage;
 using Codecov.Grains.Uploads;
@@ -21,6 +22,7 @@ public sealed class CommitGrain(
     IOptions<NotificationOptions> notifications,
     CommitNotifier notifier,
     Carryforward carryforward,
+    CommitFlagIndex flagIndex,
     TimeProvider clock,
     ILogger<CommitGrain> logger) : Grain, ICommitGrain, IRemindable
 {
@@ -122,6 +124,7 @@ public sealed class CommitGrain(
         await SaveAsync(state.State.Info! with { Totals = totals, State = CommitStates.Complete, UpdatedAt = now });
         await RemoveArchiveAsync(previousVersion - 1);
         await index.UpsertUploadAsync(Key.Upload(upload.UploadId), UploadStates.Processed);
+        await flagIndex.WriteAsync(Key, merged, state.State.Uploads);
         await RequestNotificationAsync();
         logger.LogInformation("Merged upload {Upload} into {Commit}: {Coverage}% of {Lines} lines",
             upload.UploadId, Key, totals.Coverage, totals.Lines);

@@ -8,8 +8,11 @@ public static class CommitReportView
     public static IReadOnlyList<FileCoverage> Files(CoverageReport report) =>
         report.Files
             .Where(f => f.HasCoverage)
-            .Select(f => new FileCoverage(f.Path, f.Totals with { Files = 1 }, Lines(f)))
+            .Select(f => File(f, lines: true))
             .ToList();
+
+    public static FileCoverage File(FileReport file, bool lines) =>
+        new(file.Path, file.Totals with { Files = 1 }, lines ? Lines(file) : []);
 
     private static IReadOnlyList<LineCoverage> Lines(FileReport file) =>
         file.Lines

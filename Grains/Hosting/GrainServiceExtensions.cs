@@ -26,6 +26,7 @@ public static class GrainServiceExtensions
         services.AddSingleton<UploadReportParser>();
         services.AddSingleton<UploadProcessor>();
         services.AddSingleton<ReportArchiveStore>();
+        services.AddSingleton<Queries.CommitFlagIndex>();
         return services.AddNotifications();
     }
 
@@ -41,6 +42,7 @@ public static class GrainServiceExtensions
         services.AddSingleton<CommentPublisher>();
         services.AddSingleton<CommitNotifier>();
         services.AddSingleton<Carryforward>();
+        services.AddSingleton<Queries.CommitComponents>();
         return services;
     }
 

@@ -36,6 +36,10 @@ public sealed class CommitYamlLoader(IGitProvider provider, CodecovYaml site, IR
         return new LoadedYaml(final, file.Path, problem is null ? null : $"{file.Path} is invalid, site defaults used: {problem}");
     }
 
+    /// <summary>The site and owner YAML alone, for when the commit's own file cannot be asked for.</summary>
+    public CodecovYaml WithoutCommitFile(RepositoryKey repository) =>
+        CodecovYamlMerger.Final(site, owners.GetValueOrDefault($"{repository.Service}/{repository.Owner}"), null, null);
+
     private static (CodecovYaml? Yaml, string? Problem) Read(string text)
     {
         try

@@ -10,6 +10,7 @@ namespace Codecov.Grains.Notifications;
 /// codecov-semantics §2).
 /// </summary>
 internal sealed record ComponentConfig(
+    string Id,
     string DisplayName,
     IReadOnlyList<string> FlagRegexes,
     IReadOnlyList<string> Paths,
@@ -25,6 +26,7 @@ internal sealed record ComponentConfig(
     }
 
     private static ComponentConfig From(YamlMapping component) => new(
+        NonEmpty(component.String("component_id")) ?? DisplayNameOf(component),
         DisplayNameOf(component),
         component.Strings("flag_regexes") ?? [],
         component.Strings("paths") ?? [],
@@ -46,7 +48,7 @@ internal sealed record ComponentConfig(
         return knownFlags.Where(flag => regexes.Any(r => r.IsMatch(flag))).Distinct(StringComparer.Ordinal).ToList();
     }
 
-    public ComponentDefinition ToDefinition(IReadOnlyList<string> knownFlags) => new(DisplayName, MatchingFlags(knownFlags), Paths);
+    public ComponentDefinition ToDefinition(IReadOnlyList<string> knownFlags) => new(DisplayName, MatchingFlags(knownFlags), Paths, Id);
 
     private static Regex? Compile(string pattern)
     {

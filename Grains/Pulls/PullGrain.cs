@@ -1,7 +1,10 @@
+using Codecov.Grains.Storage;
+
 namespace Codecov.Grains.Pulls;
 
 public sealed class PullGrain(
     [PersistentState("pull", StorageNames.Grains)] IPersistentState<PullState> state,
+    IIndexStore index,
     TimeProvider clock) : Grain, IPullGrain
 {
     public Task<PullRecord?> GetAsync() => Task.FromResult(state.State.Record);
@@ -16,6 +19,7 @@ public sealed class PullGrain(
         {
             state.State.Record = record;
             await state.WriteStateAsync();
+            await index.UpsertPullAsync(PullIndex.Entry(record));
         }
         return record;
     }
@@ -26,4 +30,12 @@ public sealed class PullGrain(
         state.State.Record = record with { CommentId = commentId, CommentEverPosted = record.CommentEverPosted || commentId is not null };
         await state.WriteStateAsync();
     }
+}
+
+/// <summary>A pull request's row in the query index.</summary>
+public static class PullIndex
+{
+    public static Queries.PullIndexEntry Entry(PullRecord record) => new(
+        record.Key.Repository, record.Key.Number, record.Latest.State, record.Latest.Title,
+        record.Latest.HeadSha, record.Latest.HeadBranch, record.Latest.BaseSha, record.Latest.BaseBranch, record.UpdatedAt);
 }

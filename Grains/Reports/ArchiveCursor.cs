@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 
 namespace Codecov.Grains.Reports;
 
@@ -10,7 +11,15 @@ internal sealed class ArchiveCursor(TextReader reader)
 
     public async Task<string?> NextAsync(CancellationToken cancellationToken)
     {
-        var line = await reader.ReadLineAsync(cancellationToken);
+        string? line;
+        try
+        {
+            line = await reader.ReadLineAsync(cancellationToken);
+        }
+        catch (DecoderFallbackException e)
+        {
+            throw new InvalidDataException($"Report archive is corrupt near line {Number + 1}: it is not valid UTF-8.", e);
+        }
         if (line is not null) Number++;
         return line;
     }

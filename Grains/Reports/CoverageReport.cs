@@ -20,6 +20,9 @@ public sealed class CoverageReport
 
     public void AddSession(int sessionId) => sessions.Add(sessionId);
 
+    /// <summary>Takes a file read or built on its own; its path must be new to this report.</summary>
+    public void Add(FileReport file) => files.Add(file.Path, file);
+
     /// <summary>Merges another report into this one, file by file, line by line; <paramref name="other"/> is left as it was.</summary>
     public void Merge(CoverageReport other) => Merge(other, consume: false);
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace Codecov.Grains.Reports;
@@ -50,28 +51,29 @@ public static class ReportArchive
 
     public static async Task<CoverageReport> ReadAsync(Stream source, CancellationToken cancellationToken = default)
     {
-        using var reader = new StreamReader(source, Utf8, detectEncodingFromByteOrderMarks: false, BufferSize, leaveOpen: true);
-        var cursor = new ArchiveCursor(reader);
-        try
-        {
-            return await ReadReportAsync(cursor, cancellationToken);
-        }
-        catch (DecoderFallbackException e)
-        {
-            throw new InvalidDataException($"Report archive is corrupt near line {cursor.Number}: it is not valid UTF-8.", e);
-        }
+        var report = new CoverageReport();
+        await foreach (var file in ReadFilesAsync(source, report.AddSession, cancellationToken)) report.Add(file);
+        return report;
     }
 
-    private static async Task<CoverageReport> ReadReportAsync(ArchiveCursor cursor, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads the archive one file at a time, so a caller that writes each file out as it comes (API v2
+    /// <c>report/</c>) holds one file in memory, never the whole report. The session ids go to
+    /// <paramref name="session"/> before the first file. A damaged archive fails as it is read.
+    /// </summary>
+    public static async IAsyncEnumerable<FileReport> ReadFilesAsync(Stream source, Action<int>? session = null,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
+        using var reader = new StreamReader(source, Utf8, detectEncodingFromByteOrderMarks: false, BufferSize, leaveOpen: true);
+        var cursor = new ArchiveCursor(reader);
         if (await cursor.NextAsync(cancellationToken) != Header)
             throw cursor.Corrupt($"the header is not '{Header}'");
-        var report = new CoverageReport();
         var sessions = await cursor.NextAsync(cancellationToken);
         if (sessions is null || !sessions.StartsWith("S ", StringComparison.Ordinal)) throw cursor.Corrupt("the session list is missing");
-        foreach (var id in sessions[2..].Split(',', StringSplitOptions.RemoveEmptyEntries)) report.AddSession(cursor.Int(id, "session id"));
+        foreach (var id in sessions[2..].Split(',', StringSplitOptions.RemoveEmptyEntries)) session?.Invoke(cursor.Int(id, "session id"));
 
         int fileCount = 0, lineCount = 0;
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -80,22 +82,24 @@ public static class ReportArchive
             {
                 CheckTrailer(cursor, text, fileCount, lineCount);
                 if (await cursor.NextAsync(cancellationToken) is not null) throw cursor.Corrupt("there is data after the END trailer");
-                return report;
+                yield break;
             }
-            lineCount += await ReadFileAsync(cursor, text, report, cancellationToken);
+            var file = await ReadFileAsync(cursor, text, seen, cancellationToken);
+            lineCount += file.Count;
             fileCount++;
+            yield return file;
         }
     }
 
-    private static async Task<int> ReadFileAsync(ArchiveCursor cursor, string text, CoverageReport report, CancellationToken cancellationToken)
+    private static async Task<FileReport> ReadFileAsync(ArchiveCursor cursor, string text, HashSet<string> seen, CancellationToken cancellationToken)
     {
         var parts = text.Split(' ');
         if (parts.Length != 3 || parts[0] != "F") throw cursor.Corrupt("a file record ('F <path> <count>') was expected");
         var path = cursor.Unescape(parts[1]);
         var count = cursor.Int(parts[2], "line count");
         if (count < 0) throw cursor.Corrupt("the line count is negative");
-        if (report[path] is not null) throw cursor.Corrupt($"the file '{path}' appears twice");
-        var file = report.GetOrAddFile(path);
+        if (!seen.Add(path)) throw cursor.Corrupt($"the file '{path}' appears twice");
+        var file = new FileReport(path);
         for (var i = 0; i < count; i++)
         {
             var lineText = await cursor.NextAsync(cancellationToken) ?? throw cursor.Corrupt($"the file '{path}' ends after {i} of {count} lines (truncated)");
@@ -103,7 +107,7 @@ public static class ReportArchive
             if (file[number] is not null) throw cursor.Corrupt($"line {number} of '{path}' appears twice");
             file.Set(number, line);
         }
-        return count;
+        return file;
     }
 
     private static void CheckTrailer(ArchiveCursor cursor, string text, int fileCount, int lineCount)

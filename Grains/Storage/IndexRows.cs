@@ -90,3 +90,75 @@ internal static class IndexRows
         public UploadKey ToKey() => new(new CommitKey(RepositoryKey.Parse(Repository), Sha), UploadId);
     }
 }
+
+/// <summary>Row shapes of the list queries (<see cref="IndexListStatements"/>).</summary>
+internal static class IndexListRows
+{
+    private static readonly JsonSerializerOptions TotalsJson = new(JsonSerializerDefaults.Web);
+
+    public static string Json(ReportTotals totals) => JsonSerializer.Serialize(totals, TotalsJson);
+
+    public static ReportTotals? Totals(string? json) => json is null ? null : JsonSerializer.Deserialize<ReportTotals>(json, TotalsJson);
+
+    private static DateTimeOffset? Time(string? text) => text is null ? null : IndexTimestamps.Parse(text);
+
+    internal sealed class RepositorySummaryRow
+    {
+        public string Service { get; set; } = "";
+        public string Owner { get; set; } = "";
+        public string Name { get; set; } = "";
+        public bool IsPrivate { get; set; }
+        public string DefaultBranch { get; set; } = "";
+        public string CreatedAt { get; set; } = "";
+        public string? UpdatedAt { get; set; }
+        public string? Totals { get; set; }
+
+        public Queries.RepositorySummary ToSummary() => new(new RepositoryKey(Service, Owner, Name), IsPrivate, DefaultBranch,
+            UpdatedAt is not null, IndexTimestamps.Parse(CreatedAt), Time(UpdatedAt), IndexListRows.Totals(Totals));
+    }
+
+    internal sealed class BranchRow
+    {
+        public string Name { get; set; } = "";
+        public string HeadSha { get; set; } = "";
+        public string UpdatedAt { get; set; } = "";
+
+        public Queries.BranchSummary ToSummary() => new(Name, HeadSha, IndexTimestamps.Parse(UpdatedAt));
+    }
+
+    internal sealed class PullRow
+    {
+        public int PullId { get; set; }
+        public string State { get; set; } = "";
+        public string? Title { get; set; }
+        public string? HeadSha { get; set; }
+        public string? HeadBranch { get; set; }
+        public string? BaseSha { get; set; }
+        public string? BaseBranch { get; set; }
+        public string UpdatedAt { get; set; } = "";
+        public string? HeadTotals { get; set; }
+        public string? BaseTotals { get; set; }
+
+        public Queries.PullSummary ToSummary(RepositoryKey repository) => new(
+            new Queries.PullIndexEntry(repository, PullId, State, Title, HeadSha, HeadBranch, BaseSha, BaseBranch, IndexTimestamps.Parse(UpdatedAt)),
+            Totals(HeadTotals), Totals(BaseTotals));
+    }
+
+    internal sealed class FlagRow
+    {
+        public string Flag { get; set; } = "";
+        public string Totals { get; set; } = "";
+        public bool CarriedForward { get; set; }
+
+        public Queries.FlagTotals ToFlag() => new(Flag, IndexListRows.Totals(Totals)!, CarriedForward);
+    }
+
+    internal sealed class TotalsRow
+    {
+        public string At { get; set; } = "";
+        public string Sha { get; set; } = "";
+        public string Totals { get; set; } = "";
+
+        public Queries.TotalsAt ToTotals() => new(IndexTimestamps.Parse(At), Sha, IndexListRows.Totals(Totals)!);
+    }
+}

@@ -61,6 +61,24 @@ internal static class IndexStatements
         LIMIT @Limit
         """;
 
+    public const string CommitsOfRepositoryPage = CommitColumns + """
+         WHERE repository = @Repository
+        ORDER BY created_at DESC, sha DESC
+        LIMIT @Limit OFFSET @Offset
+        """;
+
+    public const string CommitsOfBranchPage = CommitColumns + """
+         WHERE repository = @Repository AND branch = @Branch
+        ORDER BY created_at DESC, sha DESC
+        LIMIT @Limit OFFSET @Offset
+        """;
+
+    public const string CountCommitsOfRepository = "SELECT COUNT(*) FROM commits WHERE repository = @Repository";
+
+    public const string CountCommitsOfBranch = "SELECT COUNT(*) FROM commits WHERE repository = @Repository AND branch = @Branch";
+
+    public const string CommitByKey = CommitColumns + " WHERE repository = @Repository AND sha = @Sha";
+
     public const string UpsertUpload = """
         INSERT INTO uploads (repository, sha, upload_id, state, updated_at)
         VALUES (@Repository, @Sha, @UploadId, @State, @UpdatedAt)

@@ -1,7 +1,4 @@
 using System.Data.Common;
-using Codecov.Grains.Commits;
-using Codecov.Grains.Repositories;
-using Codecov.Grains.Uploads;
 using Dapper;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
@@ -12,7 +9,7 @@ namespace Codecov.Grains.Storage;
 /// Embedded mode's query index: SQLite at <c>&lt;DataDirectory&gt;/index.db</c> in WAL mode (readers
 /// never block the writer). The schema is migrated once, on first use, by <see cref="EnsureSchemaAsync"/>.
 /// </summary>
-public sealed class SqliteIndexStore : IIndexStore
+public sealed class SqliteIndexStore : SqlIndexStore
 {
     private readonly string connectionString;
     private readonly Lazy<Task> schema;
@@ -34,69 +31,7 @@ public sealed class SqliteIndexStore : IIndexStore
     /// <summary>Creates or upgrades the schema; every other call awaits this first.</summary>
     public Task EnsureSchemaAsync() => schema.Value;
 
-    public async Task UpsertRepositoryAsync(RepositoryInfo repository, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(Command(IndexStatements.UpsertRepository, IndexRows.RepositoryRow.From(repository), cancellationToken));
-    }
-
-    public async Task<RepositoryInfo?> FindRepositoryByUploadTokenAsync(string uploadToken, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await OpenAsync(cancellationToken);
-        var row = await connection.QuerySingleOrDefaultAsync<IndexRows.RepositoryRow>(
-            Command(IndexStatements.RepositoryByToken, new { UploadToken = uploadToken }, cancellationToken));
-        return row?.ToInfo();
-    }
-
-    public async Task<RepositoryInfo?> GetRepositoryAsync(RepositoryKey key, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await OpenAsync(cancellationToken);
-        var row = await connection.QuerySingleOrDefaultAsync<IndexRows.RepositoryRow>(
-            Command(IndexStatements.RepositoryByKey, new { key.Service, key.Owner, key.Name }, cancellationToken));
-        return row?.ToInfo();
-    }
-
-    public async Task UpsertCommitAsync(CommitInfo commit, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(Command(IndexStatements.UpsertCommit, IndexRows.CommitRow.From(commit), cancellationToken));
-    }
-
-    public async Task<IReadOnlyList<CommitInfo>> ListCommitsAsync(RepositoryKey repository, string? branch, int limit, CancellationToken cancellationToken = default)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegative(limit);
-        await using var connection = await OpenAsync(cancellationToken);
-        var sql = branch is null ? IndexStatements.CommitsOfRepository : IndexStatements.CommitsOfBranch;
-        var rows = await connection.QueryAsync<IndexRows.CommitRow>(
-            Command(sql, new { Repository = repository.ToString(), Branch = branch, Limit = limit }, cancellationToken));
-        return rows.Select(r => r.ToInfo()).ToList();
-    }
-
-    public async Task UpsertUploadAsync(UploadKey key, string state, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(Command(IndexStatements.UpsertUpload, new
-        {
-            Repository = key.Commit.Repository.ToString(),
-            key.Commit.Sha,
-            key.UploadId,
-            State = state,
-            UpdatedAt = IndexTimestamps.Format(DateTimeOffset.UtcNow),
-        }, cancellationToken));
-    }
-
-    public async Task<IReadOnlyList<UploadKey>> ListUnfinishedUploadsAsync(CancellationToken cancellationToken = default)
-    {
-        await using var connection = await OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<IndexRows.UploadRow>(
-            Command(IndexStatements.UploadsInState, new { State = UploadStates.Uploaded }, cancellationToken));
-        return rows.Select(r => r.ToKey()).ToList();
-    }
-
-    private static CommandDefinition Command(string sql, object parameters, CancellationToken cancellationToken) =>
-        new(sql, parameters, cancellationToken: cancellationToken);
-
-    private async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
+    protected override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
     {
         await schema.Value.WaitAsync(cancellationToken);
         return await OpenRawAsync(cancellationToken);
@@ -114,16 +49,31 @@ public sealed class SqliteIndexStore : IIndexStore
         await using var connection = await OpenRawAsync(CancellationToken.None);
         // WAL is a property of the database file: set once, it holds for every later connection.
         await connection.ExecuteAsync("PRAGMA journal_mode=WAL");
-        await connection.ExecuteAsync(IndexSchema.CreateMigrationTable);
-        var applied = (await connection.QueryAsync<long>(IndexSchema.SelectAppliedVersions)).ToHashSet();
-        foreach (var (version, statements) in IndexSchema.Migrations)
+        await connection.ExecuteAsync(CreateMigrationTable);
+        var applied = (await connection.QueryAsync<long>("SELECT version FROM schema_migrations")).ToHashSet();
+        foreach (var migration in IndexMigrations.All)
         {
-            if (applied.Contains(version)) continue;
+            if (applied.Contains(migration.Version) || IsLegacyFirstVersion(applied, migration)) continue;
             await using var transaction = await connection.BeginTransactionAsync();
-            foreach (var statement in statements) await connection.ExecuteAsync(statement, transaction: transaction);
-            await connection.ExecuteAsync(IndexSchema.InsertAppliedVersion,
-                new { Version = version, AppliedAt = IndexTimestamps.Format(DateTimeOffset.UtcNow) }, transaction);
+            // Microsoft.Data.Sqlite runs every statement of a script, in order.
+            await connection.ExecuteAsync(migration.Sql, transaction: transaction);
+            await connection.ExecuteAsync("INSERT INTO schema_migrations (version, applied_at) VALUES (@Version, @AppliedAt)",
+                new { migration.Version, AppliedAt = IndexTimestamps.Format(DateTimeOffset.UtcNow) }, transaction);
             await transaction.CommitAsync();
         }
     }
+
+    private const string CreateMigrationTable = """
+        CREATE TABLE IF NOT EXISTS schema_migrations (
+            version INTEGER NOT NULL PRIMARY KEY,
+            applied_at TEXT NOT NULL
+        )
+        """;
+
+    /// <summary>
+    /// Index files written before the index shared the cluster's version sequence recorded its first
+    /// script (the same tables) as version 1.
+    /// </summary>
+    private static bool IsLegacyFirstVersion(IReadOnlySet<long> applied, IndexMigration migration) =>
+        migration == IndexMigrations.All[0] && applied.Contains(1);
 }

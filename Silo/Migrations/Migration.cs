@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
+using Codecov.Grains.Storage;
 
 namespace Codecov.Silo.Migrations;
 
@@ -8,7 +9,10 @@ public sealed record Migration(int Version, string Name, string Sql)
 {
     private const string ResourcePrefix = "migrations/";
 
-    /// <summary>The scripts embedded from <c>Silo/Migrations/*.sql</c>, in version order.</summary>
+    /// <summary>
+    /// The scripts embedded from <c>Silo/Migrations/*.sql</c> (Orleans' tables) and the query index's
+    /// own scripts (<see cref="IndexMigrations"/>, shared with embedded mode's SQLite), in version order.
+    /// </summary>
     public static IReadOnlyList<Migration> Embedded { get; } = Load(typeof(Migration).Assembly);
 
     private static IReadOnlyList<Migration> Load(Assembly assembly)
@@ -16,6 +20,7 @@ public sealed record Migration(int Version, string Name, string Sql)
         var migrations = assembly.GetManifestResourceNames()
             .Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal) && n.EndsWith(".sql", StringComparison.Ordinal))
             .Select(n => Read(assembly, n))
+            .Concat(IndexMigrations.All.Select(m => new Migration(m.Version, m.Name, m.Sql)))
             .OrderBy(m => m.Version)
             .ToList();
         var duplicate = migrations.GroupBy(m => m.Version).FirstOrDefault(g => g.Count() > 1);

@@ -13,7 +13,7 @@ public sealed class MigratorTests(PostgresFixture postgres)
     public void The_embedded_migrations_are_the_orleans_tables_then_the_query_index()
     {
         Assert.Equal(
-            ["0001_orleans_membership", "0002_orleans_reminders", "0003_query_index"],
+            ["0001_orleans_membership", "0002_orleans_reminders", "0003_query_index", "0004_query_lists"],
             Migration.Embedded.Select(m => m.Name));
     }
 

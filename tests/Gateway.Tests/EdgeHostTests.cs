@@ -96,11 +96,11 @@ public sealed class EdgeHostTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Api_for_an_unknown_service_is_not_found_problem_details()
+    public async Task Api_for_an_unknown_service_is_not_found_with_codecovs_body()
     {
         var response = await gateway.Client.GetAsync("/api/v2/gitea/acme/repos/widgets/totals/?sha=" + Sha);
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+        Assert.Equal("""{"detail":"Not found."}""", await response.Content.ReadAsStringAsync());
     }
 
     private static StringContent Json(string body) => new(body, Encoding.UTF8, "application/json");

@@ -1,3 +1,4 @@
+using Codecov.Gateway.Auth;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -29,6 +30,7 @@ internal sealed class LoopbackGateway : IAsyncDisposable
             ["Codecov:UploadSigningKey"] = "loopback-test-signing-key-loopback-test-signing-key",
         });
         builder.AddGatewayServices();
+        builder.AddAccess();
         services(builder.Services);
         var app = builder.Build();
         routes(app);

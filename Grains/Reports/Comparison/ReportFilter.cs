@@ -19,22 +19,25 @@ public static class ReportFilter
         foreach (var file in report.Files)
         {
             if (!matcher.Includes(file.Path)) continue;
-            CopyLines(file, keep, filtered);
+            if (Restrict(file, keep) is { } kept) filtered.Add(kept);
         }
-        filtered.DropEmptyFiles();
         return filtered;
     }
 
-    private static void CopyLines(FileReport file, IReadOnlySet<int>? keep, CoverageReport into)
+    /// <summary>
+    /// One file with only the sessions in <paramref name="keep"/> (all when null); null when no coverable
+    /// line is left, as Codecov drops such files.
+    /// </summary>
+    public static FileReport? Restrict(FileReport file, IReadOnlySet<int>? keep)
     {
         FileReport? target = null;
         foreach (var (number, line) in file.Lines)
         {
-            var kept = keep is null ? line : Restrict(line, keep);
-            if (kept is null) continue;
-            target ??= into.GetOrAddFile(file.Path);
+            if ((keep is null ? line : Restrict(line, keep)) is not { } kept) continue;
+            target ??= new FileReport(file.Path);
             target.Set(number, kept);
         }
+        return target is { HasCoverage: true } ? target : null;
     }
 
     private static ReportLine? Restrict(ReportLine line, IReadOnlySet<int> keep)

@@ -21,7 +21,8 @@ public abstract class RepositorySettingsTests(GatewayFixture fixture)
         admin.Headers.Authorization = new AuthenticationHeaderValue("Bearer", fixture.AdminToken);
         using var stored = await fixture.Http.SendAsync(admin);
 
-        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        // The repository is private (the default): to anyone but the admin it does not exist.
+        Assert.Equal(HttpStatusCode.NotFound, anonymous.StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, stored.StatusCode);
     }
 }

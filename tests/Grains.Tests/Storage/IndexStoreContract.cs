@@ -12,7 +12,7 @@ namespace Codecov.Grains.Tests.Storage;
 /// (<c>SqliteIndexStoreTests</c>), PostgreSQL in cluster mode (Cluster.Tests links this file).
 /// Each test starts from an empty index.
 /// </summary>
-public abstract class IndexStoreContract
+public abstract partial class IndexStoreContract
 {
     protected static readonly RepositoryKey Widgets = new("github", "acme", "widgets");
     protected static readonly DateTimeOffset T0 = new(2024, 5, 6, 7, 8, 9, TimeSpan.FromHours(2));

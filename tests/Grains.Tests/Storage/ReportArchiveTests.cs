@@ -49,6 +49,24 @@ public sealed class ReportArchiveTests
     }
 
     [Fact]
+    public async Task Reading_file_by_file_hands_out_each_file_before_the_rest_of_the_archive_is_read()
+    {
+        var bytes = Write(SampleReport());
+        // Cut the archive inside its second file: the first file must already have been handed out.
+        var text = Encoding.UTF8.GetString(bytes);
+        var cut = text.IndexOf("\nF ", text.IndexOf("\nF ", StringComparison.Ordinal) + 1, StringComparison.Ordinal) + 4;
+        var seen = new List<string>();
+
+        var error = await Assert.ThrowsAsync<InvalidDataException>(async () =>
+        {
+            await foreach (var file in ReportArchive.ReadFilesAsync(new MemoryStream(bytes, 0, cut))) seen.Add(file.Path);
+        });
+
+        Assert.Equal([SampleReport().Files.First().Path], seen);
+        Assert.Contains("corrupt", error.Message);
+    }
+
+    [Fact]
     public void Every_truncation_of_an_archive_is_reported_as_corrupt()
     {
         var bytes = Write(SampleReport());

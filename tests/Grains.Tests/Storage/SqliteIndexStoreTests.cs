@@ -29,6 +29,25 @@ public sealed class SqliteIndexStoreTests : IndexStoreContract, IDisposable
         await using var connection = new SqliteConnection($"Data Source={Path.Combine(data.Path, "index.db")}");
         await connection.OpenAsync();
         Assert.Equal("wal", await connection.ExecuteScalarAsync<string>("PRAGMA journal_mode"));
-        Assert.Equal([1L], await connection.QueryAsync<long>("SELECT version FROM schema_migrations"));
+        Assert.Equal(IndexMigrations.All.Select(m => (long)m.Version), await connection.QueryAsync<long>("SELECT version FROM schema_migrations ORDER BY version"));
+    }
+
+    [Fact]
+    public async Task An_index_file_from_before_the_shared_version_numbers_keeps_its_tables_and_gets_the_new_ones()
+    {
+        await using (var legacy = new SqliteConnection($"Data Source={Path.Combine(data.Path, "index.db")}"))
+        {
+            await legacy.OpenAsync();
+            await legacy.ExecuteAsync("CREATE TABLE schema_migrations (version INTEGER NOT NULL PRIMARY KEY, applied_at TEXT NOT NULL)");
+            await legacy.ExecuteAsync("INSERT INTO schema_migrations VALUES (1, '2024-01-01T00:00:00.0000000Z')");
+            await legacy.ExecuteAsync(IndexMigrations.All[0].Sql);
+            await legacy.ExecuteAsync("INSERT INTO repositories VALUES ('github', 'acme', 'kept', 'tok', 0, 'main', '2024-01-01T00:00:00.0000000Z')");
+        }
+        SqliteConnection.ClearAllPools();
+
+        var store = new SqliteIndexStore(data.Options);
+
+        Assert.Equal("kept", (await store.FindRepositoryByUploadTokenAsync("tok"))!.Key.Name);
+        Assert.Empty(await store.ListFlagNamesAsync(Widgets));
     }
 }

@@ -1,7 +1,8 @@
--- The query index (Grains/Storage/IIndexStore) in cluster mode: the same tables, columns, keys and
--- indexes as Grains/Storage/IndexSchema.cs creates in SQLite, so Grains/Storage/IndexStatements.cs
--- runs unchanged on both. Timestamps stay ISO-8601 UTC text with 7 fractional digits (fixed width,
--- so text order is time order under any collation); totals stay JSON text.
+-- The query index (Grains/Storage/IIndexStore): run as written by SQLite in embedded mode (the
+-- index store migrates itself) and by PostgreSQL in cluster mode (the Silo's migrate command), so
+-- Grains/Storage/IndexStatements.cs runs unchanged on both. Timestamps stay ISO-8601 UTC text with
+-- 7 fractional digits (fixed width, so text order is time order under any collation); totals stay
+-- JSON text.
 
 CREATE TABLE repositories (
     service TEXT NOT NULL,
