@@ -1,3 +1,4 @@
+using Codecov.Gateway.Hosting;
 using Codecov.Gateway.Uploads;
 using Codecov.Grains;
 using Codecov.Grains.Commits;
@@ -24,7 +25,7 @@ public static class ApiEndpoints
 
     private static async Task<Results<JsonHttpResult<ApiTotalsResponse>, ProblemHttpResult>> TotalsAsync(
         string service, string owner, string repo, string? sha, string? branch, HttpRequest request,
-        [FromServices] ApiAccess access, [FromServices] IGrainFactory grains, [FromServices] UploadTargets targets)
+        [FromServices] ApiAccess access, [FromServices] IGrainFactory grains, [FromServices] PublicUrls urls)
     {
         var (repository, problem) = await access.OpenAsync(request, service, owner, repo);
         if (problem is not null) return problem;
@@ -35,7 +36,7 @@ public static class ApiEndpoints
         if (report is null) return CommitNotFound(sha);
         var totals = ApiMapping.Totals(report.Commit.Totals ?? Grains.Reports.ReportTotals.Empty);
         var files = report.Files.Select(f => new ApiFileTotals(f.Path, ApiMapping.Totals(f.Totals))).ToArray();
-        var fileUrl = targets.Dashboard(request, report.Commit.Key) + "/tree/";
+        var fileUrl = urls.For(request).CommitFile(report.Commit.Key, "", isFile: false);
         return Json(new ApiTotalsResponse(totals, files, fileUrl));
     }
 

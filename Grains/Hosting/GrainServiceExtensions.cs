@@ -33,6 +33,7 @@ public static class GrainServiceExtensions
     private static IServiceCollection AddNotifications(this IServiceCollection services)
     {
         services.AddValidatedOptions<NotificationOptions>(NotificationOptions.SectionName);
+        services.AddPublicUrl();
         services.AddGitHubProvider();
         services.AddSingleton(sp => CommitYamlLoader.Create(sp.GetRequiredService<IGitProvider>(), sp.GetRequiredService<IOptions<NotificationOptions>>().Value));
         services.AddSingleton<CommitSnapshots>();
