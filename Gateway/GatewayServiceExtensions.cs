@@ -13,10 +13,7 @@ public static class GatewayServiceExtensions
 {
     public static IHostApplicationBuilder AddGatewayServices(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<CodecovOptions>()
-            .BindConfiguration(CodecovOptions.SectionName)
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        builder.Services.AddValidatedOptions<CodecovOptions>(CodecovOptions.SectionName);
         builder.Services.AddSingleton<IValidateOptions<CodecovOptions>, CodecovOptionsValidator>();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddProblemDetails();

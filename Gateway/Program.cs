@@ -4,18 +4,23 @@ using Codecov.Gateway.Uploads;
 using Codecov.Gateway.Hosting;
 using Codecov.Gateway.Operators;
 using Codecov.Gateway.Webhooks;
+using Codecov.Silo.Hosting;
 
-var builder = WebApplication.CreateBuilder(args);
-builder.AddHostingMode();
-builder.AddGatewayServices();
-builder.Services.AddReadiness();
+return ConfiguredHost.Run(() =>
+{
+    var builder = WebApplication.CreateBuilder(args);
+    builder.AddHostDefaults();
+    builder.AddHostingMode();
+    builder.AddGatewayServices();
+    builder.Services.AddReadiness();
 
-var app = builder.Build();
-app.UseExceptionHandler();
-app.MapHealthEndpoints();
-app.MapSiloEndpoints();
-app.MapUploadEndpoints();
-app.MapApiEndpoints();
-app.MapValidateEndpoints();
-app.MapWebhookEndpoints();
-app.Run();
+    var app = builder.Build();
+    app.UseExceptionHandler();
+    app.MapHealthEndpoints();
+    app.MapSiloEndpoints();
+    app.MapUploadEndpoints();
+    app.MapApiEndpoints();
+    app.MapValidateEndpoints();
+    app.MapWebhookEndpoints();
+    return app;
+});

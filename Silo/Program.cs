@@ -3,10 +3,13 @@ using Codecov.Silo.Migrations;
 
 if (MigrateCommand.IsRequested(args)) return await MigrateCommand.RunAsync(args);
 
-var builder = WebApplication.CreateBuilder(args);
-builder.AddSilo();
+return ConfiguredHost.Run(() =>
+{
+    var builder = WebApplication.CreateBuilder(args);
+    builder.AddHostDefaults();
+    builder.AddSilo();
 
-var app = builder.Build();
-app.MapSiloHealthEndpoints();
-app.Run();
-return 0;
+    var app = builder.Build();
+    app.MapSiloHealthEndpoints();
+    return app;
+});

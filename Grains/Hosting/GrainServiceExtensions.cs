@@ -7,6 +7,7 @@ using Codecov.Grains.Repositories;
 using Codecov.Grains.Storage;
 using Codecov.Grains.Uploads;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace Codecov.Grains.Hosting;
@@ -47,7 +48,9 @@ public static class GrainServiceExtensions
 
     public static IServiceCollection AddValidatedOptions<T>(this IServiceCollection services, string sectionName) where T : class
     {
-        services.AddOptions<T>().BindConfiguration(sectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<T>().BindConfiguration(sectionName).ValidateOnStart();
+        // Once per options class, however many hosts' extensions ask for it.
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<T>>(new SectionDataAnnotationsValidator<T>(sectionName)));
         return services;
     }
 }
