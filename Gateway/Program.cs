@@ -1,8 +1,10 @@
 using Codecov.Gateway;
 using Codecov.Gateway.Api;
+using Codecov.Gateway.Auth;
 using Codecov.Gateway.Uploads;
 using Codecov.Gateway.Hosting;
 using Codecov.Gateway.Operators;
+using Codecov.Gateway.Web;
 using Codecov.Gateway.Webhooks;
 using Codecov.Silo.Hosting;
 
@@ -12,15 +14,20 @@ return ConfiguredHost.Run(() =>
     builder.AddHostDefaults();
     builder.AddHostingMode();
     builder.AddGatewayServices();
+    builder.AddAccess();
+    builder.AddWeb();
     builder.Services.AddReadiness();
 
     var app = builder.Build();
     app.UseExceptionHandler();
+    app.UseWebErrorPages();
+    app.UseAccess();
     app.MapHealthEndpoints();
     app.MapSiloEndpoints();
     app.MapUploadEndpoints();
     app.MapApiEndpoints();
     app.MapValidateEndpoints();
     app.MapWebhookEndpoints();
+    app.MapWeb();
     return app;
 });

@@ -1,7 +1,4 @@
 using Codecov.Gateway.Auth;
-using Codecov.Gateway.Options;
-using Codecov.Gateway.Uploads;
-using Microsoft.Extensions.Options;
 using Orleans.Runtime;
 
 namespace Codecov.Gateway.Operators;
@@ -14,20 +11,17 @@ public sealed record SilosResponse(IReadOnlyList<SiloActivations> Silos);
 public static class SiloEndpoints
 {
     /// <summary>
-    /// <c>GET /operators/silos</c> (admin bearer token): the cluster's active silos from the management
+    /// <c>GET /operators/silos</c> (site administrators): the cluster's active silos from the management
     /// grain, with activation counts per grain type, so an operator sees how work spreads.
     /// </summary>
     public static IEndpointRouteBuilder MapSiloEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/operators/silos", SilosAsync).WithTags("Operators");
+        app.MapGet("/operators/silos", SilosAsync).WithTags("Operators").RequireAuthorization(AccessPolicies.SiteAdmin);
         return app;
     }
 
-    private static async Task<IResult> SilosAsync(HttpRequest request, IGrainFactory grains, IOptionsMonitor<CodecovOptions> options)
+    private static async Task<IResult> SilosAsync(IGrainFactory grains)
     {
-        var bearer = UploadTokenReader.SchemeValue(request.Headers.Authorization, "bearer");
-        if (!SecretComparison.Matches(bearer, options.CurrentValue.AdminToken)) return Results.Unauthorized();
-
         var management = grains.GetGrain<IManagementGrain>(0);
         var hosts = await management.GetDetailedHosts(onlyActive: true);
         var statistics = await management.GetSimpleGrainStatistics();
