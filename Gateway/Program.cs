@@ -8,26 +8,28 @@ using Codecov.Gateway.Web;
 using Codecov.Gateway.Webhooks;
 using Codecov.Silo.Hosting;
 
-return ConfiguredHost.Run(() =>
-{
-    var builder = WebApplication.CreateBuilder(args);
-    builder.AddHostDefaults();
-    builder.AddHostingMode();
-    builder.AddGatewayServices();
-    builder.AddAccess();
-    builder.AddWeb();
-    builder.Services.AddReadiness();
-
-    var app = builder.Build();
-    app.UseExceptionHandler();
-    app.UseWebErrorPages();
-    app.UseAccess();
-    app.MapHealthEndpoints();
-    app.MapSiloEndpoints();
-    app.MapUploadEndpoints();
-    app.MapApiEndpoints();
-    app.MapValidateEndpoints();
-    app.MapWebhookEndpoints();
-    app.MapWeb();
-    return app;
-});
+return ConfiguredHost.Run(
+    () =>
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        builder.AddHostDefaults();
+        builder.AddHostingMode();
+        builder.AddGatewayServices();
+        builder.AddAccess();
+        builder.AddWeb();
+        builder.Services.AddReadiness();
+        return builder.Build();
+    },
+    app =>
+    {
+        app.UseExceptionHandler();
+        app.UseWebErrorPages();
+        app.UseAccess();
+        app.MapHealthEndpoints();
+        app.MapSiloEndpoints();
+        app.MapUploadEndpoints();
+        app.MapApiEndpoints();
+        app.MapValidateEndpoints();
+        app.MapWebhookEndpoints();
+        app.MapWeb();
+    });

@@ -16,12 +16,17 @@ public static class ConfiguredHost
 {
     public const int ConfigurationErrorExitCode = 78;
 
-    public static int Run(Func<IHost> compose)
+    /// <param name="build">Composes the services and builds the host.</param>
+    /// <param name="configure">
+    /// Adds middleware and endpoints, once every setting was accepted: building the pipeline already
+    /// resolves services that log (data protection, static assets).
+    /// </param>
+    public static int Run<THost>(Func<THost> build, Action<THost> configure) where THost : IHost
     {
-        IHost host;
+        THost host;
         try
         {
-            host = compose();
+            host = build();
             // What ValidateOnStart would check inside StartAsync, done before the host logs or starts anything.
             host.Services.GetService<IStartupValidator>()?.Validate();
         }
@@ -31,6 +36,7 @@ public static class ConfiguredHost
             return ConfigurationErrorExitCode;
         }
 
+        configure(host);
         host.Run();
         return 0;
     }
