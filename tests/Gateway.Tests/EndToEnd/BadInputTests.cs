@@ -100,8 +100,7 @@ public abstract class BadInputTests(GatewayFixture fixture)
         using var response = await fixture.Http.PostAsync(
             $"{fixture.BaseUrl}/upload/v4?token={fixture.GlobalToken}&commit={Uri.EscapeDataString(commit)}&slug=acme%2Fhg-ids", null);
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal("Invalid request parameters", await response.Content.ReadAsStringAsync());
+        await AssertAnswerAsync(response, HttpStatusCode.BadRequest, "Invalid request parameters");
     }
 
     [Fact]
@@ -110,8 +109,7 @@ public abstract class BadInputTests(GatewayFixture fixture)
         using var request = CliPost("acme::::cli-ids", "upload-coverage", new { commitid = "1:abcdefabcdef/../x", parent_commit_id = "..\\x", code = "default" });
         using var response = await fixture.Http.SendAsync(request);
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal("{\"commitid\":[\"Enter a valid commit SHA.\"],\"parent_commit_id\":[\"Enter a valid commit SHA.\"]}", await response.Content.ReadAsStringAsync());
+        await AssertAnswerAsync(response, HttpStatusCode.BadRequest, "{\"commitid\":[\"Enter a valid commit SHA.\"],\"parent_commit_id\":[\"Enter a valid commit SHA.\"]}");
     }
 
     [Theory]
@@ -120,13 +118,11 @@ public abstract class BadInputTests(GatewayFixture fixture)
     public async Task Repository_named_dot_or_dot_dot_is_refused_on_both_upload_routes(string name)
     {
         using var cli = await fixture.Http.SendAsync(CliPost($"acme::::{name}", "upload-coverage", new { commitid = NewSha(), code = "default" }));
-        Assert.Equal(HttpStatusCode.BadRequest, cli.StatusCode);
-        Assert.Equal("[\"Repository not found\"]", await cli.Content.ReadAsStringAsync());
+        await AssertAnswerAsync(cli, HttpStatusCode.BadRequest, "[\"Repository not found\"]");
 
         using var legacy = await fixture.Http.PostAsync(
             $"{fixture.BaseUrl}/upload/v4?token={fixture.GlobalToken}&commit={NewSha()}&slug=acme%2F{name}", null);
-        Assert.Equal(HttpStatusCode.BadRequest, legacy.StatusCode);
-        Assert.Equal("Invalid request parameters", await legacy.Content.ReadAsStringAsync());
+        await AssertAnswerAsync(legacy, HttpStatusCode.BadRequest, "Invalid request parameters");
     }
 
     [Fact]
@@ -136,8 +132,7 @@ public abstract class BadInputTests(GatewayFixture fixture)
         using var request = CliPost("acme::::long-branch", "upload-coverage", new { commitid = sha, code = "default", branch = new string('b', 1025) });
         using var response = await fixture.Http.SendAsync(request);
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal("{\"branch\":[\"Ensure this field has no more than 1024 characters.\"]}", await response.Content.ReadAsStringAsync());
+        await AssertAnswerAsync(response, HttpStatusCode.BadRequest, "{\"branch\":[\"Ensure this field has no more than 1024 characters.\"]}");
         Assert.Null(await fixture.GetJsonAsync($"/api/v2/github/acme/repos/long-branch/commits/{sha}/"));
     }
 
@@ -147,8 +142,7 @@ public abstract class BadInputTests(GatewayFixture fixture)
         using var request = CliPost("acme::::huge-branch", "upload-coverage", new { commitid = NewSha(), code = "default", branch = new string('b', 10 * 1024 * 1024) });
         using var response = await fixture.Http.SendAsync(request);
 
-        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
-        Assert.Equal("{\"detail\":\"Request body is larger than 1048576 bytes.\"}", await response.Content.ReadAsStringAsync());
+        await AssertAnswerAsync(response, HttpStatusCode.RequestEntityTooLarge, "{\"detail\":\"Request body is larger than 1048576 bytes.\"}");
     }
 
     [Fact]
@@ -157,8 +151,7 @@ public abstract class BadInputTests(GatewayFixture fixture)
         using var response = await fixture.Http.PostAsync(
             $"{fixture.BaseUrl}/upload/v4?token={fixture.GlobalToken}&commit={NewSha()}&slug=acme%2Flegacy-branch&branch={new string('b', 1025)}", null);
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal("Invalid request parameters", await response.Content.ReadAsStringAsync());
+        await AssertAnswerAsync(response, HttpStatusCode.BadRequest, "Invalid request parameters");
     }
 
     [Fact]
@@ -173,10 +166,7 @@ public abstract class BadInputTests(GatewayFixture fixture)
         });
         using var response = await fixture.Http.SendAsync(request);
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal(
-            "{\"flags\":{\"1\":[\"Ensure this field has no more than 1024 characters.\"]},\"name\":[\"Ensure this field has no more than 100 characters.\"]}",
-            await response.Content.ReadAsStringAsync());
+        await AssertAnswerAsync(response, HttpStatusCode.BadRequest, "{\"flags\":{\"1\":[\"Ensure this field has no more than 1024 characters.\"]},\"name\":[\"Ensure this field has no more than 100 characters.\"]}");
     }
 
     [Fact]
@@ -192,6 +182,12 @@ public abstract class BadInputTests(GatewayFixture fixture)
             Assert.Equal(HttpStatusCode.OK, retried.StatusCode);
         var commit = await fixture.WaitForCommitAsync("acme", "trickle", sha);
         Assert.Equal(1, commit.GetProperty("totals").GetProperty("lines").GetInt32());
+    }
+
+    private static async Task AssertAnswerAsync(HttpResponseMessage response, HttpStatusCode status, string body)
+    {
+        Assert.Equal(status, response.StatusCode);
+        Assert.Equal(body, await response.Content.ReadAsStringAsync());
     }
 
     private async Task<(string PutUrl, string Sha)> CreateUploadAsync(string repo, string? sha = null)
