@@ -56,9 +56,7 @@ public static class CliUploadEndpoints
             return CodecovError.Field("code", "Using a non-default `code` has been deprecated");
         }
 
-        if (!KeyParts.IsCommitSha(sha)) return CodecovError.Validation(CommitNotFound);
-        var grain = CommitGrain(grains, repository!, sha);
-        if (await grain.GetAsync() is null) return CodecovError.Validation(CommitNotFound);
+        if (CommitGrain(grains, repository!, sha) is not { } grain || await grain.GetAsync() is null) return CodecovError.Validation(CommitNotFound);
         var commit = await grain.CreateReportAsync();
         return Created(CliResponses.Report(commit));
     }
@@ -74,14 +72,15 @@ public static class CliUploadEndpoints
         var (body, bodyError) = await CliBodyReader.ReadAsync(request, CliResponses.EmptyUpload);
         if (bodyError is not null) return bodyError;
         if (UploadFieldRules.CheckUpload(body!) is { Count: > 0 } invalid) return CodecovError.Fields(invalid);
-        if (!KeyParts.IsCommitSha(sha)) return CodecovError.Validation(CommitNotFound);
 
-        var commitKey = repository!.Key.Commit(sha.ToLowerInvariant());
-        var existing = await grains.GetGrain<ICommitGrain>(commitKey.ToString()).GetAsync();
-        if (existing is null) return CodecovError.Validation(CommitNotFound);
+        if (CommitGrain(grains, repository!, sha) is not { } grain || await grain.GetAsync() is not { } existing)
+        {
+            return CodecovError.Validation(CommitNotFound);
+        }
+
         if (!existing.ReportCreated) return CodecovError.Validation("Report not found");
 
-        var registration = await registrar.RegisterAsync(commitKey, new CommitUpsert(null, null, null), CliResponses.UploadRequest(body!));
+        var registration = await registrar.RegisterAsync(existing.Key, new CommitUpsert(null, null, null), CliResponses.UploadRequest(body!));
         if (registration.Refusal is { } refusal) return CodecovError.Validation(refusal);
         var target = await targets.ForAsync(request, registration.Key!);
         return Created(CliResponses.Upload(registration.Upload!, target));
@@ -122,8 +121,7 @@ public static class CliUploadEndpoints
         if (error is not null) return error;
         var (body, bodyError) = await CliBodyReader.ReadAsync(request, () => new EmptyUploadBody(null));
         if (bodyError is not null) return bodyError;
-        if (!KeyParts.IsCommitSha(sha)) return CodecovError.Validation(CommitNotFound);
-        if (await CommitGrain(grains, repository!, sha).GetAsync() is null) return CodecovError.Validation(CommitNotFound);
+        if (CommitGrain(grains, repository!, sha) is not { } grain || await grain.GetAsync() is null) return CodecovError.Validation(CommitNotFound);
         return TypedResults.Json(CliResponses.EmptyUploadResult(body!.ShouldForce == true), CodecovBodies.Json);
     }
 
@@ -132,9 +130,7 @@ public static class CliUploadEndpoints
     {
         var (repository, error) = await gate.EnterAsync(request, service, repo, tokenless: false);
         if (error is not null) return error;
-        if (!KeyParts.IsCommitSha(sha)) return CodecovError.Validation(CommitNotFound);
-        var grain = CommitGrain(grains, repository!, sha);
-        if (await grain.GetAsync() is null) return CodecovError.Validation(CommitNotFound);
+        if (CommitGrain(grains, repository!, sha) is not { } grain || await grain.GetAsync() is null) return CodecovError.Validation(CommitNotFound);
         var counts = await grain.GetUploadCountsAsync();
         var response = new UploadCompleteResponse(counts.Total, counts.Success, counts.Processing, counts.Error);
         // §1c: a commit without uploads answers 404 with the same (all-zero) keys.
@@ -159,8 +155,9 @@ public static class CliUploadEndpoints
         return await grains.GetGrain<ICommitGrain>(key.ToString()).UpsertAsync(announce);
     }
 
-    private static ICommitGrain CommitGrain(IGrainFactory grains, RepositoryInfo repository, string sha) =>
-        grains.GetGrain<ICommitGrain>(repository.Key.Commit(sha.ToLowerInvariant()).ToString());
+    /// <summary>The commit a path names; null when the path's sha is no commit id, so no grain is activated for it.</summary>
+    private static ICommitGrain? CommitGrain(IGrainFactory grains, RepositoryInfo repository, string sha) =>
+        KeyParts.IsCommitSha(sha) ? grains.GetGrain<ICommitGrain>(repository.Key.Commit(sha.ToLowerInvariant()).ToString()) : null;
 
     private static JsonHttpResult<T> Created<T>(T value) =>
         TypedResults.Json(value, CodecovBodies.Json, statusCode: StatusCodes.Status201Created);
