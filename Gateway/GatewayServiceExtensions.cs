@@ -2,6 +2,7 @@ using Codecov.Gateway.Api;
 using Codecov.Gateway.Auth;
 using Codecov.Gateway.Options;
 using Codecov.Gateway.Uploads;
+using Codecov.Grains.Hosting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -12,16 +13,16 @@ public static class GatewayServiceExtensions
 {
     public static IHostApplicationBuilder AddGatewayServices(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<CodecovOptions>()
-            .BindConfiguration(CodecovOptions.SectionName)
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        builder.Services.AddValidatedOptions<CodecovOptions>(CodecovOptions.SectionName);
         builder.Services.AddSingleton<IValidateOptions<CodecovOptions>, CodecovOptionsValidator>();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<Hosting.RequestBodyFaultHandler>();
         builder.Services.AddExceptionHandler<Hosting.TransientFaultHandler>();
         builder.Services.AddOptions<Webhooks.WebhookOptions>().BindConfiguration(Webhooks.WebhookOptions.SectionName);
 
+        builder.Services.AddPublicUrl();
+        builder.Services.AddSingleton<Hosting.PublicUrls>();
         builder.Services.AddSingleton(CreateSigner);
         builder.Services.AddSingleton<UploadAuthenticator>();
         builder.Services.AddSingleton<UploadRegistrar>();

@@ -6,24 +6,31 @@ using Codecov.Gateway.Hosting;
 using Codecov.Gateway.Operators;
 using Codecov.Gateway.Web;
 using Codecov.Gateway.Webhooks;
+using Codecov.Silo.Hosting;
 
-var builder = WebApplication.CreateBuilder(args);
-builder.AddHostingMode();
-builder.AddGatewayServices();
-builder.AddAccess();
-builder.AddWeb();
-builder.Services.AddReadiness();
-
-var app = builder.Build();
-app.UseExceptionHandler();
-app.UseWebErrorPages();
-app.UseAccess();
-app.MapHealthEndpoints();
-app.MapSiloEndpoints();
-app.MapUploadEndpoints();
-app.MapApiEndpoints();
-app.MapApiDocument();
-app.MapValidateEndpoints();
-app.MapWebhookEndpoints();
-app.MapWeb();
-app.Run();
+return ConfiguredHost.Run(
+    () =>
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        builder.AddHostDefaults();
+        builder.AddHostingMode();
+        builder.AddGatewayServices();
+        builder.AddAccess();
+        builder.AddWeb();
+        builder.Services.AddReadiness();
+        return builder.Build();
+    },
+    app =>
+    {
+        app.UseExceptionHandler();
+        app.UseWebErrorPages();
+        app.UseAccess();
+        app.MapHealthEndpoints();
+        app.MapSiloEndpoints();
+        app.MapUploadEndpoints();
+        app.MapApiEndpoints();
+        app.MapApiDocument();
+        app.MapValidateEndpoints();
+        app.MapWebhookEndpoints();
+        app.MapWeb();
+    });

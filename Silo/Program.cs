@@ -3,10 +3,12 @@ using Codecov.Silo.Migrations;
 
 if (MigrateCommand.IsRequested(args)) return await MigrateCommand.RunAsync(args);
 
-var builder = WebApplication.CreateBuilder(args);
-builder.AddSilo();
-
-var app = builder.Build();
-app.MapSiloHealthEndpoints();
-app.Run();
-return 0;
+return ConfiguredHost.Run(
+    () =>
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        builder.AddHostDefaults();
+        builder.AddSilo();
+        return builder.Build();
+    },
+    app => app.MapSiloHealthEndpoints());

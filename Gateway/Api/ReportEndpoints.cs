@@ -1,3 +1,4 @@
+using Codecov.Gateway.Hosting;
 using System.Globalization;
 using Codecov.Gateway.Uploads;
 using Codecov.Grains;
@@ -17,11 +18,11 @@ public static class ReportEndpoints
     public static RouteGroupBuilder MapReportEndpoints(this RouteGroupBuilder repository)
     {
         var coverage = repository.MapGroup("").WithTags("Coverage");
-        coverage.MapGet("/totals/", (ApiRepository repo, HttpRequest request, UploadTargets targets, string? sha, string? branch, string? path, string? flag, string? component_id) =>
-                ReportAsync(repo, request, targets, new ReportQuery(sha, branch, path, flag, component_id), lines: false))
+        coverage.MapGet("/totals/", (ApiRepository repo, HttpRequest request, PublicUrls urls, string? sha, string? branch, string? path, string? flag, string? component_id) =>
+                ReportAsync(repo, request, urls, new ReportQuery(sha, branch, path, flag, component_id), lines: false))
             .WithSummary("Commit coverage totals").WithDescription(Filters);
-        coverage.MapGet("/report/", (ApiRepository repo, HttpRequest request, UploadTargets targets, string? sha, string? branch, string? path, string? flag, string? component_id) =>
-                ReportAsync(repo, request, targets, new ReportQuery(sha, branch, path, flag, component_id), lines: true))
+        coverage.MapGet("/report/", (ApiRepository repo, HttpRequest request, PublicUrls urls, string? sha, string? branch, string? path, string? flag, string? component_id) =>
+                ReportAsync(repo, request, urls, new ReportQuery(sha, branch, path, flag, component_id), lines: true))
             .WithSummary("Commit coverage report").WithDescription(Filters + " Line states: 0 hit, 1 miss, 2 partial. Streamed.");
         coverage.MapGet("/report/tree", TreeAsync).WithSummary("Coverage report tree")
             .WithDescription("`depth` (default 1) levels below `path` (default the root), with totals rolled up.");
@@ -37,7 +38,7 @@ public static class ReportEndpoints
         public ReportSelection Selection(bool lines) => new(string.IsNullOrEmpty(Path) ? null : Path, string.IsNullOrEmpty(Flag) ? null : Flag, lines);
     }
 
-    private static async Task<IResult> ReportAsync(ApiRepository repo, HttpRequest request, UploadTargets targets, ReportQuery query, bool lines)
+    private static async Task<IResult> ReportAsync(ApiRepository repo, HttpRequest request, PublicUrls urls, ReportQuery query, bool lines)
     {
         var resolved = await ResolveAsync(repo, query.Sha, query.Branch);
         if (resolved.Problem is not null) return resolved.Problem;
@@ -53,7 +54,7 @@ public static class ReportEndpoints
         if (totals is null) return ApiErrors.NotFound($"No coverage report found for commit {commit.Key.Sha}");
         if (selection.Path is not null && totals.Files == 0) return ApiErrors.NotFound($"No files or directories found matching path: {query.Path}");
         var files = repo.Reports.ReadFilesAsync(commit.Key, selection, request.HttpContext.RequestAborted);
-        return new ReportStreamResult(ApiMapping.Totals(totals), files, lines, FileUrl(request, targets, commit.Key, query.Path));
+        return new ReportStreamResult(ApiMapping.Totals(totals), files, lines, FileUrl(request, urls, commit.Key, query.Path, isFile: false));
     }
 
     /// <summary>
@@ -92,7 +93,7 @@ public static class ReportEndpoints
     private static double? Coverage(ReportTotals totals) =>
         totals.Lines == 0 ? null : double.Parse(CoverageRatio.Of(totals.Hits, totals.Lines), CultureInfo.InvariantCulture);
 
-    private static async Task<IResult> FileReportAsync(string path, ApiRepository repo, HttpRequest request, UploadTargets targets,
+    private static async Task<IResult> FileReportAsync(string path, ApiRepository repo, HttpRequest request, PublicUrls urls,
         string? sha, string? branch, int? walk_back, string? oldest_sha)
     {
         var walkBack = walk_back ?? 0;
@@ -111,7 +112,7 @@ public static class ReportEndpoints
         }
         if (file is null) return ApiErrors.NotFound($"coverage info not found for path '{path}'");
         return OwnerEndpoints.Json(new ApiFileReportWithCommit(file.Path, ApiMapping.Totals(file.Totals), ApiMapping.LineCoverage(file),
-            commit.Key.Sha, FileUrl(request, targets, commit.Key, path)));
+            commit.Key.Sha, FileUrl(request, urls, commit.Key, path, isFile: true)));
     }
 
     private static async Task<FileCoverage?> FileAsync(ApiRepository repo, CommitInfo commit, string path)
@@ -128,6 +129,6 @@ public static class ReportEndpoints
     }
 
     /// <summary>Codecov's <c>dashboard_commit_file_url</c>: the commit's page, at the file or directory asked for.</summary>
-    private static string FileUrl(HttpRequest request, UploadTargets targets, CommitKey commit, string? path) =>
-        targets.Dashboard(request, commit) + "/tree/" + (path ?? "");
+    private static string FileUrl(HttpRequest request, PublicUrls urls, CommitKey commit, string? path, bool isFile) =>
+        urls.For(request).CommitFile(commit, path ?? "", isFile);
 }

@@ -18,7 +18,9 @@ public static class EmbeddedModeExtensions
             builder.WebHost.UseUrls(DefaultUrl);
 
         builder.AddEmbeddedSilo();
-        builder.Services.AddSingleton<IPostConfigureOptions<CodecovOptions>, SiteSecretsSetup>();
+        builder.Services.AddSingleton<SiteSecretsSetup>();
+        builder.Services.AddSingleton<IPostConfigureOptions<CodecovOptions>>(sp => sp.GetRequiredService<SiteSecretsSetup>());
+        builder.Services.AddHostedService<SiteSecretsAnnouncement>();
         return builder;
     }
 }

@@ -33,8 +33,13 @@ public sealed record SiteSecrets(string GlobalUploadToken, string UploadSigningK
 }
 
 /// <summary>Fills the Codecov options that were left empty from the data directory's generated secrets.</summary>
-public sealed class SiteSecretsSetup(IOptions<StorageOptions> storage, ILogger<SiteSecretsSetup> logger) : IPostConfigureOptions<CodecovOptions>
+public sealed class SiteSecretsSetup(IOptions<StorageOptions> storage) : IPostConfigureOptions<CodecovOptions>
 {
+    /// <summary>The generated site-wide token in use, announced once the process has started.</summary>
+    public string? GeneratedToken { get; private set; }
+
+    public string SecretsFile => Path.Combine(storage.Value.DataDirectory, SiteSecrets.FileName);
+
     public void PostConfigure(string? name, CodecovOptions options)
     {
         if (!string.IsNullOrEmpty(options.GlobalUploadToken) && !string.IsNullOrEmpty(options.UploadSigningKey)) return;
@@ -44,8 +49,27 @@ public sealed class SiteSecretsSetup(IOptions<StorageOptions> storage, ILogger<S
         if (string.IsNullOrEmpty(options.GlobalUploadToken))
         {
             options.GlobalUploadToken = secrets.GlobalUploadToken;
-            logger.LogWarning("Site-wide upload token (Codecov:GlobalUploadToken, kept in {File}): {Token}",
-                Path.Combine(storage.Value.DataDirectory, SiteSecrets.FileName), secrets.GlobalUploadToken);
+            GeneratedToken = secrets.GlobalUploadToken;
         }
     }
+}
+
+/// <summary>
+/// Prints the generated site-wide upload token once the process has started (not while settings are still
+/// validated, so a refused setting stays the only line a failed start prints).
+/// </summary>
+public sealed class SiteSecretsAnnouncement(SiteSecretsSetup setup, IOptions<CodecovOptions> options, ILogger<SiteSecretsAnnouncement> logger) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        _ = options.Value;
+        if (setup.GeneratedToken is { } token)
+        {
+            logger.LogWarning("Site-wide upload token (Codecov:GlobalUploadToken, kept in {File}): {Token}", setup.SecretsFile, token);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

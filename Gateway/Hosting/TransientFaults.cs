@@ -20,10 +20,13 @@ public static class TransientFaults
     /// <summary>
     /// Transient: the runtime's own faults (a dead silo, a rejected or timed-out message, a storage
     /// provider's failure, all <see cref="OrleansException"/>s), timeouts, and the I/O, PostgreSQL and
-    /// Redis faults of the stores behind the grains. Bugs throw other exceptions and stay 500s.
+    /// Redis faults of the stores behind the grains. Bugs throw other exceptions and stay 500s. A request body
+    /// the client did not deliver (Kestrel's <see cref="BadHttpRequestException"/>, an <see cref="IOException"/>)
+    /// is the client's fault, not the cluster's.
     /// </summary>
     public static bool IsTransient(Exception fault) => fault is
-        OrleansException or TimeoutException or IOException or HttpRequestException or DbException or RedisException;
+        (OrleansException or TimeoutException or IOException or HttpRequestException or DbException or RedisException)
+        and not BadHttpRequestException;
 
     /// <summary>
     /// Runs an idempotent cluster call, retrying transient faults up to three times (none started after

@@ -16,12 +16,6 @@ public sealed class CodecovOptions
     /// <summary>Bearer token that may read every repository through the API.</summary>
     public string? AdminToken { get; set; }
 
-    /// <summary>
-    /// Base URL written into dashboard and PUT URLs. Empty: taken from the request's scheme and host.
-    /// Clients parse these URLs with <c>new URL()</c> (protocol §2), so they are always absolute.
-    /// </summary>
-    public string? PublicUrl { get; set; }
-
     /// <summary>Largest accepted upload body, in bytes.</summary>
     [Range(1, long.MaxValue, ErrorMessage = "Codecov:MaxUploadBytes must be a positive number of bytes.")]
     public long MaxUploadBytes { get; set; } = 200L * 1024 * 1024;

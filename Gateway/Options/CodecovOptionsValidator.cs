@@ -14,7 +14,6 @@ public sealed class CodecovOptionsValidator : IValidateOptions<CodecovOptions>
     public ValidateOptionsResult Validate(string? name, CodecovOptions options)
     {
         var failures = new List<string>();
-        CheckPublicUrl(options.PublicUrl, failures);
         CheckLifetime(options.UploadUrlLifetime, failures);
         CheckSecret("Codecov:GlobalUploadToken", options.GlobalUploadToken, MinimumTokenLength, failures);
         CheckSecret("Codecov:AdminToken", options.AdminToken, MinimumTokenLength, failures);
@@ -30,18 +29,6 @@ public sealed class CodecovOptionsValidator : IValidateOptions<CodecovOptions>
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
-    }
-
-    private static void CheckPublicUrl(string? publicUrl, List<string> failures)
-    {
-        if (string.IsNullOrEmpty(publicUrl)) return;
-        var valid = Uri.TryCreate(publicUrl, UriKind.Absolute, out var uri)
-            && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
-            && string.IsNullOrEmpty(uri.Query) && string.IsNullOrEmpty(uri.Fragment);
-        if (!valid)
-        {
-            failures.Add($"Codecov:PublicUrl '{publicUrl}' must be an absolute http(s) URL without query or fragment.");
-        }
     }
 
     private static void CheckLifetime(TimeSpan lifetime, List<string> failures)

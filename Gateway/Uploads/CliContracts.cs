@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Codecov.Gateway.Hosting;
 
 namespace Codecov.Gateway.Uploads;
 
@@ -124,13 +125,20 @@ public static class CliBodyReader
         NumberHandling = JsonNumberHandling.AllowReadingFromString,
     };
 
+    /// <summary>
+    /// Reads at most <see cref="UploadFieldRules.MaxCliBodyBytes"/>: these bodies describe a commit and an
+    /// upload, the report itself goes to the PUT URL, so a larger body is refused rather than buffered.
+    /// </summary>
     public static async Task<(T? Body, CodecovError? Error)> ReadAsync<T>(HttpRequest request, Func<T> empty)
         where T : class
     {
+        var tooLarge = CodecovError.Detail(StatusCodes.Status413PayloadTooLarge,
+            $"Request body is larger than {UploadFieldRules.MaxCliBodyBytes} bytes.");
+        if (request.ContentLength > UploadFieldRules.MaxCliBodyBytes) return (null, tooLarge);
         try
         {
             using var buffer = new MemoryStream();
-            await request.Body.CopyToAsync(buffer, request.HttpContext.RequestAborted);
+            await new SizeLimitedStream(request.Body, UploadFieldRules.MaxCliBodyBytes).CopyToAsync(buffer, request.HttpContext.RequestAborted);
             if (buffer.Length == 0 || IsBlank(buffer)) return (empty(), null);
             buffer.Position = 0;
             var body = await JsonSerializer.DeserializeAsync<T>(buffer, Options, request.HttpContext.RequestAborted);
@@ -140,6 +148,15 @@ public static class CliBodyReader
         {
             // DRF's ParseError wording.
             return (null, CodecovError.Detail(StatusCodes.Status400BadRequest, $"JSON parse error - {e.Message}"));
+        }
+        catch (PayloadTooLargeException)
+        {
+            return (null, tooLarge);
+        }
+        catch (BadHttpRequestException e)
+        {
+            // A body that trickles in (408) or breaks off is the client's fault, never a 503 to retry blindly.
+            return (null, CodecovError.Detail(e.StatusCode, RequestBodyFaults.Describe(e)));
         }
     }
 

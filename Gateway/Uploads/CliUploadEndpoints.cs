@@ -38,6 +38,7 @@ public static class CliUploadEndpoints
         var (body, bodyError) = await CliBodyReader.ReadAsync(request, () => new CommitBody(null, null, null, null));
         if (bodyError is not null) return bodyError;
         if (string.IsNullOrWhiteSpace(body!.Commitid)) return CodecovError.Field("commitid", "This field is required.");
+        if (UploadFieldRules.CheckCommit(body) is { Count: > 0 } invalid) return CodecovError.Fields(invalid);
 
         var commit = await UpsertCommitAsync(grains, repository!, body);
         return Created(CliResponses.Commit(commit, repository!));
@@ -55,8 +56,7 @@ public static class CliUploadEndpoints
             return CodecovError.Field("code", "Using a non-default `code` has been deprecated");
         }
 
-        var grain = CommitGrain(grains, repository!, sha);
-        if (await grain.GetAsync() is null) return CodecovError.Validation(CommitNotFound);
+        if (CommitGrain(grains, repository!, sha) is not { } grain || await grain.GetAsync() is null) return CodecovError.Validation(CommitNotFound);
         var commit = await grain.CreateReportAsync();
         return Created(CliResponses.Report(commit));
     }
@@ -71,13 +71,16 @@ public static class CliUploadEndpoints
         if (code != DefaultCode) return CodecovError.Validation("Non-default `report_code` has been deprecated");
         var (body, bodyError) = await CliBodyReader.ReadAsync(request, CliResponses.EmptyUpload);
         if (bodyError is not null) return bodyError;
+        if (UploadFieldRules.CheckUpload(body!) is { Count: > 0 } invalid) return CodecovError.Fields(invalid);
 
-        var commitKey = repository!.Key.Commit(sha.ToLowerInvariant());
-        var existing = await grains.GetGrain<ICommitGrain>(commitKey.ToString()).GetAsync();
-        if (existing is null) return CodecovError.Validation(CommitNotFound);
+        if (CommitGrain(grains, repository!, sha) is not { } grain || await grain.GetAsync() is not { } existing)
+        {
+            return CodecovError.Validation(CommitNotFound);
+        }
+
         if (!existing.ReportCreated) return CodecovError.Validation("Report not found");
 
-        var registration = await registrar.RegisterAsync(commitKey, new CommitUpsert(null, null, null), CliResponses.UploadRequest(body!));
+        var registration = await registrar.RegisterAsync(existing.Key, new CommitUpsert(null, null, null), CliResponses.UploadRequest(body!));
         if (registration.Refusal is { } refusal) return CodecovError.Validation(refusal);
         var target = await targets.ForAsync(request, registration.Key!);
         return Created(CliResponses.Upload(registration.Upload!, target));
@@ -93,10 +96,14 @@ public static class CliUploadEndpoints
         var (body, bodyError) = await CliBodyReader.ReadAsync(request, CliResponses.EmptyUploadCoverage);
         if (bodyError is not null) return bodyError;
         if (string.IsNullOrWhiteSpace(body!.Commitid)) return CodecovError.Field("commitid", "This field is required.");
+        // Codecov validates the commit, then the report, then the upload, answering the first that fails (§1a).
+        if (UploadFieldRules.CheckCommit(body.Commit) is { Count: > 0 } invalidCommit) return CodecovError.Fields(invalidCommit);
         if (body.Code is { } code && code != DefaultCode)
         {
             return CodecovError.Field("code", "Using a non-default `code` has been deprecated");
         }
+
+        if (UploadFieldRules.CheckUpload(body.Upload) is { Count: > 0 } invalidUpload) return CodecovError.Fields(invalidUpload);
 
         // get-or-create commit, then report, then upload (§1a "Server").
         var commit = await UpsertCommitAsync(grains, repository!, body.Commit);
@@ -114,7 +121,7 @@ public static class CliUploadEndpoints
         if (error is not null) return error;
         var (body, bodyError) = await CliBodyReader.ReadAsync(request, () => new EmptyUploadBody(null));
         if (bodyError is not null) return bodyError;
-        if (await CommitGrain(grains, repository!, sha).GetAsync() is null) return CodecovError.Validation(CommitNotFound);
+        if (CommitGrain(grains, repository!, sha) is not { } grain || await grain.GetAsync() is null) return CodecovError.Validation(CommitNotFound);
         return TypedResults.Json(CliResponses.EmptyUploadResult(body!.ShouldForce == true), CodecovBodies.Json);
     }
 
@@ -123,8 +130,7 @@ public static class CliUploadEndpoints
     {
         var (repository, error) = await gate.EnterAsync(request, service, repo, tokenless: false);
         if (error is not null) return error;
-        var grain = CommitGrain(grains, repository!, sha);
-        if (await grain.GetAsync() is null) return CodecovError.Validation(CommitNotFound);
+        if (CommitGrain(grains, repository!, sha) is not { } grain || await grain.GetAsync() is null) return CodecovError.Validation(CommitNotFound);
         var counts = await grain.GetUploadCountsAsync();
         var response = new UploadCompleteResponse(counts.Total, counts.Success, counts.Processing, counts.Error);
         // §1c: a commit without uploads answers 404 with the same (all-zero) keys.
@@ -145,12 +151,13 @@ public static class CliUploadEndpoints
     private static async Task<CommitInfo> UpsertCommitAsync(IGrainFactory grains, RepositoryInfo repository, CommitBody body)
     {
         var key = repository.Key.Commit(body.Commitid!.Trim().ToLowerInvariant());
-        var announce = new CommitUpsert(NullIfEmpty(body.Branch), body.Pullid, NullIfEmpty(body.ParentCommitId)?.ToLowerInvariant());
+        var announce = new CommitUpsert(NullIfEmpty(body.Branch), body.Pullid, NullIfEmpty(body.ParentCommitId)?.Trim().ToLowerInvariant());
         return await grains.GetGrain<ICommitGrain>(key.ToString()).UpsertAsync(announce);
     }
 
-    private static ICommitGrain CommitGrain(IGrainFactory grains, RepositoryInfo repository, string sha) =>
-        grains.GetGrain<ICommitGrain>(repository.Key.Commit(sha.ToLowerInvariant()).ToString());
+    /// <summary>The commit a path names; null when the path's sha is no commit id, so no grain is activated for it.</summary>
+    private static ICommitGrain? CommitGrain(IGrainFactory grains, RepositoryInfo repository, string sha) =>
+        KeyParts.IsCommitSha(sha) ? grains.GetGrain<ICommitGrain>(repository.Key.Commit(sha.ToLowerInvariant()).ToString()) : null;
 
     private static JsonHttpResult<T> Created<T>(T value) =>
         TypedResults.Json(value, CodecovBodies.Json, statusCode: StatusCodes.Status201Created);

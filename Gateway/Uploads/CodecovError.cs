@@ -42,6 +42,9 @@ public sealed class CodecovError : IResult, IStatusCodeHttpResult
     public static CodecovError Field(string field, string message) =>
         Json(StatusCodes.Status400BadRequest, new Dictionary<string, string[]> { [field] = [message] });
 
+    /// <summary>A serializer's errors, field by field: <c>{"branch":["…"],"flags":{"0":["…"]}}</c>.</summary>
+    public static CodecovError Fields(IReadOnlyDictionary<string, object> errors) => Json(StatusCodes.Status400BadRequest, errors);
+
     public static CodecovError Detail(int statusCode, string message) =>
         Json(statusCode, new Dictionary<string, string> { ["detail"] = message });
 

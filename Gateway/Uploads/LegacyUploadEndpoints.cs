@@ -1,4 +1,5 @@
 using Codecov.Gateway.Auth;
+using Codecov.Gateway.Hosting;
 using Codecov.Gateway.Options;
 using Codecov.Grains;
 using Codecov.Grains.Commits;
@@ -42,18 +43,21 @@ public static class LegacyUploadEndpoints
     private static async Task<Results<ContentHttpResult, CodecovError>> V2Async(
         HttpContext context,
         [FromServices] LegacyUploadFlow flow,
-        [FromServices] UploadTargets targets,
+        [FromServices] PublicUrls urls,
         [FromServices] PayloadIntake intake)
     {
         var (registration, error) = await flow.RegisterAsync(context.Request);
         if (error is not null) return error;
         var key = registration!.Key!;
-        if (await intake.AcceptAsync(context, key) == IntakeOutcome.TooLarge)
+        switch (await intake.AcceptAsync(context, key))
         {
-            return CodecovError.PlainText(StatusCodes.Status413PayloadTooLarge, "Upload too large");
+            case IntakeOutcome.TooLarge:
+                return CodecovError.PlainText(StatusCodes.Status413PayloadTooLarge, "Upload too large");
+            case IntakeOutcome.TimedOut:
+                return CodecovError.PlainText(StatusCodes.Status408RequestTimeout, RequestBodyFaults.TimeoutMessage);
         }
 
-        var body = CodecovBodies.V2(key.UploadId, targets.Dashboard(context.Request, key.Commit));
+        var body = CodecovBodies.V2(key.UploadId, new UploadLinks(urls.For(context.Request)).Dashboard(key.Commit));
         return TypedResults.Text(body, "application/json");
     }
 }

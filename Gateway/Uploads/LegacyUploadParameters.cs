@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Codecov.Grains;
 
 namespace Codecov.Gateway.Uploads;
 
@@ -33,7 +34,7 @@ public sealed partial record LegacyUploadParameters(
         string? Value(string key) => query.TryGetValue(key, out var values) ? values.LastOrDefault(v => v.Length > 0) : null;
 
         var commit = Value("commit");
-        if (commit is null || !CommitPattern().IsMatch(commit)) return null;
+        if (!KeyParts.IsCommitSha(commit)) return null;
 
         var slug = Value("slug");
         if (slug is not null && !RepositorySlugs.IsValidLegacy(slug)) return null;
@@ -47,9 +48,13 @@ public sealed partial record LegacyUploadParameters(
         var flags = FlagValues(query);
         if (flags.Any(f => !FlagsPattern().IsMatch(f))) return null;
 
+        var parent = Value("parent");
+        if (parent is not null && !KeyParts.IsCommitSha(parent)) return null;
+        if (!WithinLimits(query, flags)) return null;
+
         var build = Value("build");
         return new LegacyUploadParameters(
-            Commit: commit.ToLowerInvariant(),
+            Commit: commit!.ToLowerInvariant(),
             Slug: slug,
             Service: NormaliseService(Value("service")),
             Branch: NormaliseBranch(Value("branch")),
@@ -61,7 +66,7 @@ public sealed partial record LegacyUploadParameters(
             Tag: Value("tag"),
             Flags: SplitFlags(flags),
             Package: Value("package"),
-            Parent: Value("parent"));
+            Parent: parent?.ToLowerInvariant());
     }
 
     /// <summary>
@@ -78,6 +83,23 @@ public sealed partial record LegacyUploadParameters(
         return branch.Length == 0 ? null : branch;
     }
 
+    /// <summary>
+    /// The same field limits as the CLI routes (<see cref="UploadFieldRules"/>); Codecov's schema failure is the
+    /// one answer the legacy endpoint gives for any bad parameter.
+    /// </summary>
+    private static bool WithinLimits(IReadOnlyDictionary<string, IReadOnlyList<string>> query, List<string> flags)
+    {
+        bool Fits(string key, int limit) =>
+            !query.TryGetValue(key, out var values) || values.All(v => UploadFieldRules.Problem(v, limit) is null);
+
+        return Fits("branch", UploadFieldRules.MaxTextLength) && Fits("name", UploadFieldRules.MaxNameLength)
+            && Fits("service", UploadFieldRules.MaxCiServiceLength) && Fits("build", UploadFieldRules.MaxTextLength)
+            && Fits("job", UploadFieldRules.MaxTextLength) && Fits("travis_job_id", UploadFieldRules.MaxTextLength)
+            && Fits("tag", UploadFieldRules.MaxTextLength) && Fits("package", UploadFieldRules.MaxTextLength)
+            && Fits("build_url", UploadFieldRules.MaxUrlLength)
+            && SplitFlags(flags).All(f => f.Length <= UploadFieldRules.MaxFlagLength);
+    }
+
     // Codecov renames the retired Travis endpoint; other CI names pass through (field note §10.6).
     private static string? NormaliseService(string? service) => service == "travis-org" ? "travis" : service;
 
@@ -90,10 +112,6 @@ public sealed partial record LegacyUploadParameters(
         values.SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             .Distinct(StringComparer.Ordinal)
             .ToArray();
-
-    // Python's re.match of "^\d+:\w{12}|\w{40}$": the first branch is anchored only at the start.
-    [GeneratedRegex(@"\A(?:\d+:\w{12}|\w{40}\z)")]
-    private static partial Regex CommitPattern();
 
     [GeneratedRegex(@"\A(?:\d+|false|null|undefined|true)\z")]
     private static partial Regex PullRequestPattern();

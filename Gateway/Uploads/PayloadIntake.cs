@@ -12,6 +12,9 @@ public enum IntakeOutcome
 {
     Stored,
     TooLarge,
+
+    /// <summary>The body arrived slower than Kestrel's minimum data rate and was not read to its end.</summary>
+    TimedOut,
 }
 
 /// <summary>
@@ -39,6 +42,11 @@ public sealed class PayloadIntake(IObjectStore store, IGrainFactory grains, IOpt
         {
             await store.DeleteAsync(objectKey, CancellationToken.None);
             return IntakeOutcome.TooLarge;
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status408RequestTimeout)
+        {
+            await store.DeleteAsync(objectKey, CancellationToken.None);
+            return IntakeOutcome.TimedOut;
         }
 
         // Accepting is idempotent, so a silo dying under the call is retried here rather than failing the PUT.

@@ -19,25 +19,29 @@ public static partial class RepositorySlugs
         if (cut <= 0) return null;
         var owner = encoded[..cut].Replace(SubgroupSeparator, ":", StringComparison.Ordinal);
         var name = encoded[(cut + RepoSeparator.Length)..];
-        return IsUsable(owner) && IsUsable(name) ? new RepositoryKey(service, owner, name) : null;
+        return KeyParts.IsOwner(owner) && KeyParts.IsRepositoryName(name) ? new RepositoryKey(service, owner, name) : null;
     }
 
     /// <summary>
     /// The legacy query slug <c>owner/sub/repo</c> (protocol §0 "Legacy slug"): the owner is everything
     /// before the last <c>/</c> with <c>/</c> replaced by <c>:</c>. Null when it fails Codecov's regex.
     /// </summary>
-    public static RepositoryKey? ParseLegacy(string service, string? slug)
+    public static RepositoryKey? ParseLegacy(string service, string? slug) =>
+        SplitLegacy(slug) is var (owner, name) ? new RepositoryKey(service, owner, name) : null;
+
+    /// <summary>
+    /// Codecov's <c>^[\w\-\.\~\/]+\/[\w\-\.]{1,255}$</c> (api <c>upload/helpers.py</c>), and parts that make
+    /// a usable key (<see cref="KeyParts"/>: no <c>.</c> or <c>..</c>, ASCII only).
+    /// </summary>
+    public static bool IsValidLegacy(string slug) => SplitLegacy(slug) is not null;
+
+    private static (string Owner, string Name)? SplitLegacy(string? slug)
     {
         if (string.IsNullOrEmpty(slug) || !LegacySlugPattern().IsMatch(slug)) return null;
         var cut = slug.LastIndexOf('/');
-        return new RepositoryKey(service, slug[..cut].Replace('/', ':'), slug[(cut + 1)..]);
+        var (owner, name) = (slug[..cut].Replace('/', ':'), slug[(cut + 1)..]);
+        return KeyParts.IsOwner(owner) && KeyParts.IsRepositoryName(name) ? (owner, name) : null;
     }
-
-    /// <summary>Codecov's <c>^[\w\-\.\~\/]+\/[\w\-\.]{1,255}$</c> (api <c>upload/helpers.py</c>).</summary>
-    public static bool IsValidLegacy(string slug) => LegacySlugPattern().IsMatch(slug);
-
-    // A key part must not contain the grain key separator.
-    private static bool IsUsable(string part) => part.Length > 0 && !part.Contains('/');
 
     [GeneratedRegex(@"\A[\w\-\.\~\/]+\/[\w\-\.]{1,255}\z")]
     private static partial Regex LegacySlugPattern();

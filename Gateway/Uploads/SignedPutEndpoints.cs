@@ -1,3 +1,4 @@
+using Codecov.Gateway.Hosting;
 using Codecov.Grains;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -33,9 +34,12 @@ public static class SignedPutEndpoints
         }
 
         if (!TryParse(uploadKey, out var key)) return Problem(StatusCodes.Status404NotFound, "Unknown upload", null);
-        return await intake.AcceptAsync(context, key) == IntakeOutcome.Stored
-            ? TypedResults.Ok()
-            : Problem(StatusCodes.Status413PayloadTooLarge, "Upload too large", "The body exceeds Codecov:MaxUploadBytes.");
+        return await intake.AcceptAsync(context, key) switch
+        {
+            IntakeOutcome.Stored => TypedResults.Ok(),
+            IntakeOutcome.TimedOut => Problem(StatusCodes.Status408RequestTimeout, "Request body timeout", RequestBodyFaults.TimeoutMessage),
+            _ => Problem(StatusCodes.Status413PayloadTooLarge, "Upload too large", "The body exceeds Codecov:MaxUploadBytes."),
+        };
     }
 
     private static bool TryParse(string uploadKey, out UploadKey key)

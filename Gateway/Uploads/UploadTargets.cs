@@ -1,3 +1,4 @@
+using Codecov.Gateway.Hosting;
 using Codecov.Gateway.Options;
 using Codecov.Grains;
 using Codecov.Grains.Storage;
@@ -16,6 +17,7 @@ public sealed record UploadTarget(string DashboardUrl, string PutUrl);
 /// </summary>
 public sealed class UploadTargets(
     UploadUrlSigner signer,
+    PublicUrls publicUrls,
     IOptionsMonitor<CodecovOptions> options,
     IGrainFactory grains,
     IDirectUploadUrls? directUrls = null)
@@ -23,7 +25,7 @@ public sealed class UploadTargets(
     public async Task<UploadTarget> ForAsync(HttpRequest request, UploadKey upload)
     {
         var settings = options.CurrentValue;
-        var links = UploadLinksFactory.For(request, settings.PublicUrl);
+        var links = new UploadLinks(publicUrls.For(request));
         var dashboard = links.Dashboard(upload.Commit);
         if (settings.UploadMode != UploadModes.DirectS3)
         {
@@ -36,9 +38,6 @@ public sealed class UploadTargets(
         await grains.GetGrain<IUploadGrain>(upload.ToString()).AwaitPayloadAsync(objectKey);
         return new UploadTarget(dashboard, url);
     }
-
-    public string Dashboard(HttpRequest request, CommitKey commit) =>
-        UploadLinksFactory.For(request, options.CurrentValue.PublicUrl).Dashboard(commit);
 }
 
 /// <summary>Refuses <c>Codecov:UploadMode=DirectS3</c> at start when the process has no S3 store to presign with.</summary>

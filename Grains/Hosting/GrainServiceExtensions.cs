@@ -7,6 +7,7 @@ using Codecov.Grains.Repositories;
 using Codecov.Grains.Storage;
 using Codecov.Grains.Uploads;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace Codecov.Grains.Hosting;
@@ -34,6 +35,7 @@ public static class GrainServiceExtensions
     private static IServiceCollection AddNotifications(this IServiceCollection services)
     {
         services.AddValidatedOptions<NotificationOptions>(NotificationOptions.SectionName);
+        services.AddPublicUrl();
         services.AddGitHubProvider();
         services.AddSingleton(sp => CommitYamlLoader.Create(sp.GetRequiredService<IGitProvider>(), sp.GetRequiredService<IOptions<NotificationOptions>>().Value));
         services.AddSingleton<CommitSnapshots>();
@@ -48,7 +50,9 @@ public static class GrainServiceExtensions
 
     public static IServiceCollection AddValidatedOptions<T>(this IServiceCollection services, string sectionName) where T : class
     {
-        services.AddOptions<T>().BindConfiguration(sectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<T>().BindConfiguration(sectionName).ValidateOnStart();
+        // Once per options class, however many hosts' extensions ask for it.
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<T>>(new SectionDataAnnotationsValidator<T>(sectionName)));
         return services;
     }
 }

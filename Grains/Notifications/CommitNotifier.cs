@@ -52,6 +52,7 @@ public sealed class CommitNotifier(
     StatusPublisher statuses,
     CommentPublisher comments,
     IGrainFactory grains,
+    DashboardUrls urls,
     IOptions<NotificationOptions> options)
 {
     public async Task<NotificationOutcome> RunAsync(NotificationRun run, CancellationToken cancellationToken)
@@ -198,13 +199,11 @@ public sealed class CommitNotifier(
         return new NotificationOutcome(NotificationResult.Completed, null, log.Entries, posted);
     }
 
+    /// <summary>Statuses link the pull request's page when there is one, else the commit's (worker <c>services/urls.py</c>).</summary>
     private (string Target, DashboardLinks? Dashboard) Links(CommitKey commit, GitPullRequest? pull)
     {
-        var repo = commit.Repository;
-        var baseUrl = options.Value.DashboardUrl.TrimEnd('/');
-        var dashboard = pull is null ? null : DashboardLinks.For(baseUrl, repo.Service, repo.Owner, repo.Name, pull.Number);
-        var target = dashboard?.Pull ?? $"{baseUrl}/{repo.Service}/{repo.Owner}/{repo.Name}/commit/{commit.Sha}";
-        return (target, dashboard);
+        var dashboard = pull is null ? null : new DashboardLinks(urls, commit.Repository, pull.Number);
+        return (dashboard?.Pull ?? urls.Commit(commit), dashboard);
     }
 
     private static NotificationOutcome Skip(NotificationLog log, NotificationRun run, string why)

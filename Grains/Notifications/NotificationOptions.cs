@@ -32,10 +32,6 @@ public sealed class NotificationOptions
     /// </summary>
     public TimeSpan ReminderPeriod { get; set; } = TimeSpan.FromMinutes(1);
 
-    /// <summary>Base URL of this service's dashboard, for status and comment links.</summary>
-    [Required, Url]
-    public string DashboardUrl { get; set; } = "http://localhost:8080";
-
     /// <summary>The site-wide codecov.yml, merged under every repository's (Codecov's install <c>site:</c> YAML).</summary>
     public string? SiteYaml { get; set; }
 

@@ -15,6 +15,11 @@ public static class EmbeddedStorageExtensions
     {
         var options = services.AddOptions<StorageOptions>();
         if (configure is not null) options.Configure(configure);
+        // Resolved once, against the directory the process was started in, so every store and the log agree.
+        options.PostConfigure(o =>
+        {
+            if (!string.IsNullOrWhiteSpace(o.DataDirectory)) o.DataDirectory = Path.GetFullPath(o.DataDirectory);
+        });
         services.TryAddSingleton<FileObjectStore>();
         services.TryAddSingleton<SqliteIndexStore>();
         services.TryAddSingleton<IObjectStore>(sp => sp.GetRequiredService<FileObjectStore>());

@@ -31,6 +31,7 @@ public static class ClusterSiloExtensions
         builder.UseOrleans(silo =>
         {
             silo.Services.AddOptions<ClusterOptions>().Configure<IOptions<ClusterHostOptions>>(ApplyIds);
+            silo.UseMembershipClock();
             silo.Services.AddOptions<SiloOptions>().Configure<IOptions<ClusterHostOptions>>((silo, host) =>
             {
                 if (!string.IsNullOrWhiteSpace(host.Value.SiloName)) silo.SiloName = host.Value.SiloName;

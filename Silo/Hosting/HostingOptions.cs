@@ -48,6 +48,6 @@ public sealed class HostingOptions
         if (string.IsNullOrWhiteSpace(value)) return HostingMode.Embedded;
         return Enum.TryParse<HostingMode>(value, ignoreCase: true, out var mode) && Enum.IsDefined(mode)
             ? mode
-            : throw new InvalidOperationException($"Hosting:Mode '{value}' is not one of Embedded, Cluster.");
+            : throw new InvalidSettingException($"Hosting:Mode '{value}' is not one of Embedded, Cluster.");
     }
 }

@@ -19,11 +19,13 @@ public static class SiloHostingExtensions
         builder.Services.AddCodecovGrains();
         builder.Services.AddValidatedOptions<EmbeddedSiloOptions>(EmbeddedSiloOptions.SectionName);
         builder.Services.AddEmbeddedStores();
+        builder.Services.AddHostedService<DataDirectoryAnnouncement>();
 
         var ports = builder.Configuration.GetSection(EmbeddedSiloOptions.SectionName).Get<EmbeddedSiloOptions>() ?? new();
         builder.UseOrleans(silo =>
         {
             silo.UseLocalhostClustering(ports.SiloPort, ports.GatewayPort);
+            silo.UseMembershipClock();
             silo.AddFileGrainStorage(StorageNames.Grains);
             silo.AddReminders();
             silo.Services.AddSingleton<IReminderTable, FileReminderTable>();

@@ -85,7 +85,7 @@ public sealed class S3OptionsValidationTests
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Hosting:Mode"] = "Swarm" }).Build();
 
-        var failure = Assert.Throws<InvalidOperationException>(() => HostingOptions.ModeOf(configuration));
+        var failure = Assert.Throws<InvalidSettingException>(() => HostingOptions.ModeOf(configuration));
 
         Assert.Contains("Hosting:Mode 'Swarm'", failure.Message);
     }

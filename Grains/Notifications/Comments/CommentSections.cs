@@ -67,7 +67,7 @@ internal sealed class CommentSections(CommentInput input)
     private IEnumerable<string> Reach()
     {
         yield return "";
-        yield return $"[![Impacted file tree graph]({Pull}/graphs/tree.svg?width=650&height=150&src=pr&token={input.Links.GraphToken})]({Pull}?src=pr&el=tree)";
+        yield return $"[![Impacted file tree graph]({input.Links.PullGraph("tree.svg")}?width=650&height=150&src=pr&token={input.Links.GraphToken})]({Pull}?src=pr&el=tree)";
     }
 
     private IEnumerable<string> Footer()

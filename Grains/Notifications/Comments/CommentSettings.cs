@@ -34,15 +34,17 @@ public sealed record CommentSettings(
 }
 
 /// <summary>
-/// Where the comment's links point: our dashboard's repository URL (e.g.
-/// <c>https://cov.example/gh/acme/widgets</c>), the pull request number and an optional graph token.
+/// Where the comment's links point: the pull request's page on our dashboard, its commits' pages and an
+/// optional graph token, all written by <see cref="DashboardUrls"/>.
 /// </summary>
-public sealed record DashboardLinks(string RepositoryUrl, int PullId, string? GraphToken = null)
+public sealed class DashboardLinks(DashboardUrls urls, RepositoryKey repository, int pullId, string? graphToken = null)
 {
-    public static DashboardLinks For(string baseUrl, string service, string owner, string repo, int pullId, string? graphToken = null) =>
-        new($"{baseUrl.TrimEnd('/')}/{service}/{owner}/{repo}", pullId, graphToken);
+    public string Pull => urls.Pull(repository, pullId);
 
-    public string Pull => $"{RepositoryUrl}/pull/{PullId}";
+    public string? GraphToken => graphToken;
 
-    public string Commit(string sha) => $"{RepositoryUrl}/commit/{sha}";
+    public string Commit(string sha) => urls.Commit(repository.Commit(sha));
+
+    /// <summary>A graph of the pull request, e.g. <c>tree.svg</c>.</summary>
+    public string PullGraph(string graph) => urls.PullGraph(repository, pullId, graph);
 }

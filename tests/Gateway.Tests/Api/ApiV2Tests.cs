@@ -112,7 +112,7 @@ public sealed class ApiV2Tests(EmbeddedGatewayFixture fixture) : IClassFixture<E
         Assert.Equal(5041, top.Sum(n => n.GetProperty("lines").GetInt32()));
         Assert.Equal(["name", "totals", "line_coverage", "commit_sha", "commit_file_url"], Names(file.RootElement));
         Assert.Equal(sha, file.RootElement.GetProperty("commit_sha").GetString());
-        Assert.EndsWith($"/github/{owner}/c/commit/{sha}/tree/cJSON.c", file.RootElement.GetProperty("commit_file_url").GetString());
+        Assert.EndsWith($"/github/{owner}/c/commit/{sha}/blob/cJSON.c", file.RootElement.GetProperty("commit_file_url").GetString());
     }
 
     [Fact]

@@ -92,6 +92,104 @@ public abstract class BadInputTests(GatewayFixture fixture)
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
     }
 
+    [Theory]
+    [InlineData("1:abcdefabcdef/../x")]
+    [InlineData("1:abcdefabcdef\\..\\x")]
+    public async Task Legacy_commit_with_anything_after_the_mercurial_id_gets_Invalid_request_parameters(string commit)
+    {
+        using var response = await fixture.Http.PostAsync(
+            $"{fixture.BaseUrl}/upload/v4?token={fixture.GlobalToken}&commit={Uri.EscapeDataString(commit)}&slug=acme%2Fhg-ids", null);
+
+        await AssertAnswerAsync(response, HttpStatusCode.BadRequest, "Invalid request parameters");
+    }
+
+    [Fact]
+    public async Task Cli_commit_that_is_not_a_commit_id_is_refused_field_by_field()
+    {
+        using var request = CliPost("acme::::cli-ids", "upload-coverage", new { commitid = "1:abcdefabcdef/../x", parent_commit_id = "..\\x", code = "default" });
+        using var response = await fixture.Http.SendAsync(request);
+
+        await AssertAnswerAsync(response, HttpStatusCode.BadRequest, "{\"commitid\":[\"Enter a valid commit SHA.\"],\"parent_commit_id\":[\"Enter a valid commit SHA.\"]}");
+    }
+
+    [Theory]
+    [InlineData(".")]
+    [InlineData("..")]
+    public async Task Repository_named_dot_or_dot_dot_is_refused_on_both_upload_routes(string name)
+    {
+        using var cli = await fixture.Http.SendAsync(CliPost($"acme::::{name}", "upload-coverage", new { commitid = NewSha(), code = "default" }));
+        await AssertAnswerAsync(cli, HttpStatusCode.BadRequest, "[\"Repository not found\"]");
+
+        using var legacy = await fixture.Http.PostAsync(
+            $"{fixture.BaseUrl}/upload/v4?token={fixture.GlobalToken}&commit={NewSha()}&slug=acme%2F{name}", null);
+        await AssertAnswerAsync(legacy, HttpStatusCode.BadRequest, "Invalid request parameters");
+    }
+
+    [Fact]
+    public async Task Branch_past_the_limit_gets_the_serializers_max_length_message_and_nothing_is_stored()
+    {
+        var sha = NewSha();
+        using var request = CliPost("acme::::long-branch", "upload-coverage", new { commitid = sha, code = "default", branch = new string('b', 1025) });
+        using var response = await fixture.Http.SendAsync(request);
+
+        await AssertAnswerAsync(response, HttpStatusCode.BadRequest, "{\"branch\":[\"Ensure this field has no more than 1024 characters.\"]}");
+        Assert.Null(await fixture.GetJsonAsync($"/api/v2/github/acme/repos/long-branch/commits/{sha}/"));
+    }
+
+    [Fact]
+    public async Task Ten_megabyte_body_on_a_cli_route_is_refused_with_413_unread()
+    {
+        using var request = CliPost("acme::::huge-branch", "upload-coverage", new { commitid = NewSha(), code = "default", branch = new string('b', 10 * 1024 * 1024) });
+        using var response = await fixture.Http.SendAsync(request);
+
+        await AssertAnswerAsync(response, HttpStatusCode.RequestEntityTooLarge, "{\"detail\":\"Request body is larger than 1048576 bytes.\"}");
+    }
+
+    [Fact]
+    public async Task Legacy_branch_past_the_limit_gets_Invalid_request_parameters()
+    {
+        using var response = await fixture.Http.PostAsync(
+            $"{fixture.BaseUrl}/upload/v4?token={fixture.GlobalToken}&commit={NewSha()}&slug=acme%2Flegacy-branch&branch={new string('b', 1025)}", null);
+
+        await AssertAnswerAsync(response, HttpStatusCode.BadRequest, "Invalid request parameters");
+    }
+
+    [Fact]
+    public async Task Upload_name_and_flags_past_codecovs_column_limits_get_its_serializer_errors()
+    {
+        using var request = CliPost("acme::::long-fields", "upload-coverage", new
+        {
+            commitid = NewSha(),
+            code = "default",
+            name = new string('n', 101),
+            flags = new[] { "unit", new string('f', 1025) },
+        });
+        using var response = await fixture.Http.SendAsync(request);
+
+        await AssertAnswerAsync(response, HttpStatusCode.BadRequest, "{\"flags\":{\"1\":[\"Ensure this field has no more than 1024 characters.\"]},\"name\":[\"Ensure this field has no more than 100 characters.\"]}");
+    }
+
+    [Fact]
+    public async Task Body_that_trickles_in_is_answered_408_and_the_url_stays_usable()
+    {
+        var (putUrl, sha) = await CreateUploadAsync("trickle");
+
+        var stalled = await StalledPut.SendAsync(new Uri(putUrl));
+        Assert.StartsWith("HTTP/1.1 408 ", stalled);
+        Assert.Contains("Content-Type: application/problem+json", stalled);
+
+        using (var retried = await fixture.Http.PutAsync(putUrl, new StringContent("SF:a.c\nDA:1,1\nend_of_record\n")))
+            Assert.Equal(HttpStatusCode.OK, retried.StatusCode);
+        var commit = await fixture.WaitForCommitAsync("acme", "trickle", sha);
+        Assert.Equal(1, commit.GetProperty("totals").GetProperty("lines").GetInt32());
+    }
+
+    private static async Task AssertAnswerAsync(HttpResponseMessage response, HttpStatusCode status, string body)
+    {
+        Assert.Equal(status, response.StatusCode);
+        Assert.Equal(body, await response.Content.ReadAsStringAsync());
+    }
+
     private async Task<(string PutUrl, string Sha)> CreateUploadAsync(string repo, string? sha = null)
     {
         sha ??= NewSha();
@@ -112,6 +210,26 @@ public abstract class BadInputTests(GatewayFixture fixture)
     }
 
     private static string NewSha() => Convert.ToHexString(Guid.NewGuid().ToByteArray()).ToLowerInvariant() + "00000000";
+}
+
+/// <summary>
+/// A PUT that sends a few bytes of its body, then nothing, as a client on a dying link would. Raw bytes on a
+/// socket: HttpClient does not hand back an answer that arrives before its request body is sent.
+/// </summary>
+internal static class StalledPut
+{
+    /// <summary>The answer's status line and headers, read until the server closes the connection.</summary>
+    public static async Task<string> SendAsync(Uri url)
+    {
+        using var client = new System.Net.Sockets.TcpClient();
+        await client.ConnectAsync(url.Host, url.Port);
+        var stream = client.GetStream();
+        var head = $"PUT {url.PathAndQuery} HTTP/1.1\r\nHost: {url.Authority}\r\nTransfer-Encoding: chunked\r\n\r\n7\r\nSF:a.c\n\r\n";
+        await stream.WriteAsync(Encoding.ASCII.GetBytes(head));
+        using var reader = new StreamReader(stream, Encoding.ASCII);
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        return await reader.ReadToEndAsync(deadline.Token);
+    }
 }
 
 public sealed class BadInputTestsInEmbeddedMode(EmbeddedGatewayFixture fixture) : BadInputTests(fixture), IClassFixture<EmbeddedGatewayFixture>;

@@ -19,6 +19,7 @@ public sealed class TransientFaultTests : IAsyncLifetime
         app.MapGet("/database-restarting", string () => throw new Npgsql.NpgsqlException("Connection refused"));
         app.MapGet("/storage-provider", string () => throw new OrleansException("Error from storage provider RedisGrainStorage.upload during ReadStateAsync"));
         app.MapGet("/bug", string () => throw new InvalidOperationException("A defect."));
+        app.MapGet("/slow-body", string () => throw new Microsoft.AspNetCore.Http.BadHttpRequestException("Reading the request body timed out.", 408));
     });
 
     public async Task DisposeAsync() => await gateway.DisposeAsync();
@@ -38,6 +39,17 @@ public sealed class TransientFaultTests : IAsyncLifetime
         using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         Assert.Equal(503, problem.RootElement.GetProperty("status").GetInt32());
         Assert.Equal("Temporarily unavailable", problem.RootElement.GetProperty("title").GetString());
+    }
+
+    [Fact]
+    public async Task A_body_the_client_did_not_deliver_is_its_own_status_not_a_503()
+    {
+        using var response = await gateway.Client.GetAsync("/slow-body");
+
+        Assert.Equal(HttpStatusCode.RequestTimeout, response.StatusCode);
+        Assert.Null(response.Headers.RetryAfter);
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal(RequestBodyFaults.TimeoutMessage, problem.RootElement.GetProperty("detail").GetString());
     }
 
     [Fact]

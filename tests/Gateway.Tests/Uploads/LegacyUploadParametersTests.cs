@@ -20,6 +20,28 @@ public sealed class LegacyUploadParametersTests
     [InlineData("0123456789abcdef0123456789abcdef012345678")]
     public void Commit_that_is_neither_a_sha_nor_an_hg_revision_fails(string commit) => Assert.Null(Parse(("commit", commit)));
 
+    [Theory]
+    [InlineData("1:abcdefabcdef/../x")]
+    [InlineData("1:abcdefabcdef\\..\\x")]
+    public void Commit_pattern_is_anchored_at_both_ends(string commit) => Assert.Null(Parse(("commit", commit)));
+
+    [Fact]
+    public void Parent_that_is_not_a_commit_fails() => Assert.Null(Parse(("commit", Sha), ("parent", "../x")));
+
+    [Theory]
+    [InlineData("branch", 1025)]
+    [InlineData("name", 101)]
+    [InlineData("service", 51)]
+    [InlineData("job", 1025)]
+    [InlineData("build", 1025)]
+    [InlineData("flags", 1025)]
+    public void Values_past_the_field_limits_fail(string key, int length) =>
+        Assert.Null(Parse(("commit", Sha), (key, new string('a', length))));
+
+    [Fact]
+    public void Values_at_the_field_limits_pass() =>
+        Assert.NotNull(Parse(("commit", Sha), ("branch", new string('a', 1024)), ("name", new string('a', 100)), ("service", new string('a', 50))));
+
     [Fact]
     public void Commit_is_lower_cased() =>
         Assert.Equal(Sha, Parse(("commit", Sha.ToUpperInvariant()))!.Commit);

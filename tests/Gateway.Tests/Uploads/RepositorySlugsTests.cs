@@ -21,7 +21,12 @@ public sealed class RepositorySlugsTests
     [InlineData("acme/widgets")]
     [InlineData("::::widgets")]
     [InlineData("acme::::")]
-    public void Encoded_slug_without_owner_or_name_is_not_a_repository(string encoded) =>
+    [InlineData("acme::::..")]
+    [InlineData("acme::::.")]
+    [InlineData("..::::widgets")]
+    [InlineData("acme:::..::::widgets")]
+    [InlineData("acme::::wid?gets")]
+    public void Encoded_slug_without_a_usable_owner_or_name_is_not_a_repository(string encoded) =>
         Assert.Null(RepositorySlugs.DecodeEncoded("github", encoded));
 
     [Fact]
@@ -34,6 +39,9 @@ public sealed class RepositorySlugsTests
     [InlineData("widgets")]
     [InlineData("acme/wid gets")]
     [InlineData("acme/")]
+    [InlineData("acme/..")]
+    [InlineData("acme/.")]
+    [InlineData("../widgets")]
     public void Legacy_slug_failing_codecovs_pattern_names_no_repository(string? slug) =>
         Assert.Null(RepositorySlugs.ParseLegacy("github", slug));
 }

@@ -12,12 +12,12 @@ public sealed class UploadLinksTests
     public void Dashboard_url_follows_codecovs_commit_page_layout() =>
         Assert.Equal(
             "https://cov.example.com/gitlab/acme:tools/widgets/commit/0123456789abcdef0123456789abcdef01234567",
-            new UploadLinks("https://cov.example.com/").Dashboard(Commit));
+            new UploadLinks(new DashboardUrls("https://cov.example.com/")).Dashboard(Commit));
 
     [Fact]
     public void Put_url_is_absolute_printable_ascii_under_the_put_prefix()
     {
-        var url = new UploadLinks("http://127.0.0.1:5000").Put(Commit.Upload("u-1"), new UploadSignature(1767322445, "abcd"));
+        var url = new UploadLinks(new DashboardUrls("http://127.0.0.1:5000")).Put(Commit.Upload("u-1"), new UploadSignature(1767322445, "abcd"));
         Assert.Equal(
             "http://127.0.0.1:5000/upload/put/gitlab/acme%3Atools/widgets/0123456789abcdef0123456789abcdef01234567/u-1?expires=1767322445&signature=abcd",
             url);
@@ -28,7 +28,7 @@ public sealed class UploadLinksTests
     public void Put_path_decodes_back_to_the_signed_upload_key()
     {
         var upload = Commit.Upload("u-1");
-        var url = new Uri(new UploadLinks("http://h").Put(upload, new UploadSignature(1, "s")));
+        var url = new Uri(new UploadLinks(new DashboardUrls("http://h")).Put(upload, new UploadSignature(1, "s")));
         var path = Uri.UnescapeDataString(url.AbsolutePath[UploadLinks.PutPrefix.Length..]);
         Assert.Equal(upload, UploadKey.Parse(path));
     }

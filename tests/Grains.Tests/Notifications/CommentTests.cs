@@ -9,7 +9,7 @@ namespace Codecov.Grains.Tests.Notifications;
 // Key lines derived from the reference (codecov-semantics §4 "PR comment") and a real Codecov comment.
 public sealed class CommentTests
 {
-    private static readonly DashboardLinks Links = DashboardLinks.For("https://cov.example", "gh", "acme", "widgets", 7);
+    private static readonly DashboardLinks Links = new(new DashboardUrls("https://cov.example"), new RepositoryKey("github", "acme", "widgets"), 7);
     private const string Pull = "https://cov.example/gh/acme/widgets/pull/7";
 
     private static string Render(CoverageComparison comparison, CommentSettings settings) =>

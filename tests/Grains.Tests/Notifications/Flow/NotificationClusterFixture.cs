@@ -50,7 +50,7 @@ public class NotificationClusterFixture : IAsyncLifetime
             ["Notifications:Debounce"] = "00:00:00.100",
             ["Notifications:CiRetryDelay"] = "00:00:00.300",
             ["Notifications:ProviderRetryDelay"] = "00:00:00.300",
-            ["Notifications:DashboardUrl"] = DashboardUrl,
+            ["Codecov:PublicUrl"] = DashboardUrl,
             ["Notifications:ReminderPeriod"] = "00:00:02",
         }.Concat(overrides).GroupBy(kv => kv.Key).ToDictionary(g => g.Key, g => g.Last().Value)));
         builder.AddSiloBuilderConfigurator<SiloConfigurator>();

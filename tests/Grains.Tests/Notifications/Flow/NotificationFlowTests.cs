@@ -28,7 +28,7 @@ public sealed class NotificationFlowTests(NotificationClusterFixture fixture)
         var statuses = s.Statuses(head);
         Assert.Equal(("success", $"80.00% (+30.00%) compared to {baseSha[..7]}"), (statuses["codecov/project"].State, statuses["codecov/project"].Description));
         Assert.Equal(("success", "100.00% of diff hit (target 50.00%)"), (statuses["codecov/patch"].State, statuses["codecov/patch"].Description));
-        Assert.Equal($"{NotificationClusterFixture.DashboardUrl}/github/{s.Repository.Owner}/{s.Repository.Name}/commit/{head}", statuses["codecov/project"].TargetUrl);
+        Assert.Equal($"{NotificationClusterFixture.DashboardUrl}/gh/{s.Repository.Owner}/{s.Repository.Name}/commit/{head}", statuses["codecov/project"].TargetUrl);
     }
 
     [Fact]
