@@ -22,7 +22,8 @@ internal static class IndexListStatements
 
     public const string OwnerRepositories = " WHERE r.service = @Service AND r.owner = @Owner";
     public const string OnlyPublic = " AND r.is_private = @IsPrivate";
-    public const string NamedRepositories = " AND r.name IN @Names";
+    /// <summary>Followed by the parenthesised list of name parameters.</summary>
+    public const string NamedRepositories = " AND r.name IN ";
     // LIKE is case-sensitive in PostgreSQL and not in SQLite: both compare lower-cased text here.
     public const string NameContains = @" AND LOWER(r.name) LIKE @Search ESCAPE '\'";
     public const string HasCommits = $" AND EXISTS (SELECT 1 FROM commits c WHERE c.repository = {RepositoryOfRow})";

@@ -89,16 +89,18 @@ public abstract class SqlIndexStore : IIndexStore
     public async Task<ResultPage<RepositorySummary>> ListRepositoriesAsync(string service, string owner, RepositoryFilter filter, PageRequest page, CancellationToken cancellationToken = default)
     {
         var where = RepositoryConditions(filter);
-        var parameters = new
+        var parameters = new DynamicParameters(new
         {
             Service = service,
             Owner = owner,
             IsPrivate = false,
-            filter.Names,
             Search = filter.Search is null ? null : "%" + EscapeLike(filter.Search.ToLowerInvariant()) + "%",
             Limit = page.Size,
             page.Offset,
-        };
+        });
+        // One parameter per name: Dapper expands a list for SQLite but hands PostgreSQL an array, and "IN" needs a list in both.
+        var names = filter.Names ?? [];
+        for (var i = 0; i < names.Count; i++) parameters.Add(NameParameter(i), names[i]);
         await using var connection = await OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<IndexListRows.RepositorySummaryRow>(Command(
             IndexListStatements.RepositorySummaryColumns + where + IndexListStatements.ByName + IndexListStatements.Page, parameters, cancellationToken));
@@ -110,11 +112,14 @@ public abstract class SqlIndexStore : IIndexStore
     {
         var where = IndexListStatements.OwnerRepositories;
         if (!filter.IncludePrivate) where += IndexListStatements.OnlyPublic;
-        if (filter.Names is { Count: > 0 }) where += IndexListStatements.NamedRepositories;
+        if (filter.Names is { Count: > 0 } names)
+            where += IndexListStatements.NamedRepositories + "(" + string.Join(", ", names.Select((_, i) => "@" + NameParameter(i))) + ")";
         if (!string.IsNullOrEmpty(filter.Search)) where += IndexListStatements.NameContains;
         if (filter.Active is { } active) where += active ? IndexListStatements.HasCommits : IndexListStatements.HasNoCommits;
         return where;
     }
+
+    private static string NameParameter(int i) => "Name" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private static string EscapeLike(string text) => text.Replace(@"\", @"\\").Replace("%", @"\%").Replace("_", @"\_");
 
